@@ -1,0 +1,1 @@
+"""People who log in: the project team, partner municipalities and student contributors."""

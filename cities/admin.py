@@ -1,0 +1,45 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletGeoAdminMixin
+from modeltranslation.admin import TranslationAdmin
+
+from .models import City, Duo, Organisation
+
+
+@admin.register(City)
+class CityAdmin(LeafletGeoAdminMixin, TranslationAdmin):
+    list_display = ("name", "country", "role", "kind", "population", "population_year", "is_published")
+    list_filter = ("role", "kind", "country", "is_published")
+    search_fields = ("name_en", "name_fr", "slug")
+    prepopulated_fields = {"slug": ("name_en",)}
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "country", "kind", "role", "is_published")}),
+        (_("Location"), {"fields": ("location", "location_source")}),
+        (_("Facts"), {"fields": ("population", "population_year", "population_unit", "population_source",
+                                 "mufpp_signed", "languages")}),
+        (_("Presentation"), {"fields": ("description", "photo", "photo_credit")}),
+    )
+
+
+@admin.register(Duo)
+class DuoAdmin(TranslationAdmin):
+    list_display = ("name", "french_city", "partner_city", "phase", "start_year", "is_published")
+    list_filter = ("phase", "is_published")
+    search_fields = ("name_en", "name_fr", "french_city__name_en", "partner_city__name_en")
+    autocomplete_fields = ("french_city", "partner_city")
+    list_select_related = ("french_city", "partner_city")
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "french_city", "partner_city", "start_year", "is_published")}),
+        (_("About"), {"fields": ("description", "existing_cooperation")}),
+        (_("Programme phases"), {"fields": ("phase", ("assessment_start", "assessment_end"),
+                                            ("mission_start", "mission_end"), ("monitoring_start", "monitoring_end"))}),
+    )
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "city", "website")
+    list_filter = ("kind", "city")
+    search_fields = ("name",)
+    autocomplete_fields = ("city",)
+    list_select_related = ("city",)

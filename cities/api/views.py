@@ -1,0 +1,59 @@
+"""Read-only API of the published cities and duos, with a GeoJSON view of the cities."""
+
+import django_filters
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from ..models import City, Duo
+from .serializers import CitySerializer, DuoSerializer
+
+
+class CityFilter(django_filters.FilterSet):
+    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
+
+    class Meta:
+        model = City
+        fields = ["country", "role", "kind"]
+
+
+class CityViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = City.objects.published()
+    serializer_class = CitySerializer
+    lookup_field = "slug"
+    filterset_class = CityFilter
+    search_fields = ["name_en", "name_fr"]
+    ordering_fields = ["name", "population"]
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The published cities as a GeoJSON FeatureCollection.")
+    @action(detail=False, url_path="geojson", pagination_class=None, filter_backends=[])
+    def geojson(self, request):
+        features = [
+            {
+                "type": "Feature",
+                "geometry": city.location,
+                "properties": {
+                    "slug": city.slug,
+                    "name": city.name,
+                    "country": city.country.code,
+                    "role": city.role,
+                    "url": city.get_absolute_url(),
+                },
+            }
+            for city in self.get_queryset()
+            if city.location
+        ]
+        return Response({"type": "FeatureCollection", "features": features})
+
+
+class DuoViewSet(viewsets.ReadOnlyModelViewSet):
+    queryset = Duo.objects.published().with_cities().filter(
+        french_city__is_published=True, partner_city__is_published=True
+    )
+    serializer_class = DuoSerializer
+    lookup_field = "slug"
+    filterset_fields = ["phase", "start_year"]
+    search_fields = ["name_en", "name_fr"]
+    ordering_fields = ["name", "start_year"]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LetsfoodConfig(AppConfig):
+    name = "letsfood"
+    verbose_name = "Let's Food Cities"

@@ -1,0 +1,42 @@
+"""Demonstration data for a local run: accounts now, illustrative content as the capabilities land."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from cities.models import City
+
+DEMO_PASSWORD = "letsfood-demo"
+
+
+def _demo_user(username: str, **fields):
+    User = get_user_model()
+    user, created = User.objects.get_or_create(username=username, defaults=fields)
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    return user, created
+
+
+@transaction.atomic
+def demo_load() -> str:
+    """Create the demo team member and one partner user per city; return a one-line summary."""
+    created = 0
+    _, was_created = _demo_user(
+        "team",
+        email="team@letsfood.example",
+        first_name="Team",
+        role="team",
+        is_staff=True,
+        is_superuser=True,
+    )
+    created += was_created
+    for city in City.objects.filter(role__in=[City.Role.FRENCH, City.Role.PARTNER]):
+        _, was_created = _demo_user(
+            city.slug,
+            email=f"{city.slug}@letsfood.example",
+            first_name=city.name,
+            role="partner",
+            city=city,
+        )
+        created += was_created
+    return f"{created} accounts created"

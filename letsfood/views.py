@@ -1,0 +1,67 @@
+"""Pages that compose several apps (home) and the platform's health check."""
+
+import logging
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from cities.models import City, Duo
+from cities.selectors import network_map_data
+
+logger = logging.getLogger(__name__)
+
+
+def home(request):
+    duos = Duo.objects.published().with_cities()
+    cities = City.objects.published().in_duos()
+    return render(
+        request,
+        "home.html",
+        {"duos": duos, "city_count": cities.count(), "map_data": network_map_data(cities=cities, duos=duos)},
+    )
+
+
+def _check_database() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return "ok"
+
+
+def _check_cache() -> str:
+    key, value = f"healthz:{uuid.uuid4().hex}", "1"
+    cache.set(key, value, 10)
+    if cache.get(key) != value:
+        raise RuntimeError("value written was not read back")
+    cache.delete(key)
+    return "ok"
+
+
+def _check_broker() -> str:
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return "ok (tasks run in-process)"
+    from letsfood.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=3)
+    return "ok"
+
+
+@never_cache
+def healthz(request):
+    """Report the status of the database, the cache and the Celery broker; 503 if any is down."""
+    checks = {"database": _check_database, "cache": _check_cache, "broker": _check_broker}
+    report, healthy = {}, True
+    for name, check in checks.items():
+        try:
+            report[name] = {"status": check()}
+        except Exception as exc:  # a health check reports every failure instead of raising it
+            logger.warning("Health check %s failed: %s", name, exc)
+            report[name] = {"status": "error", "error": exc.__class__.__name__}
+            healthy = False
+    return JsonResponse({"status": "ok" if healthy else "error", "checks": report}, status=200 if healthy else 503)

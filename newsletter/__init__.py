@@ -1,0 +1,1 @@
+"""The public newsletter: consent-tracked subscriptions and campaigns."""

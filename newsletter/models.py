@@ -1,0 +1,1 @@
+"""Models of the newsletter app arrive with the newsletter capability."""

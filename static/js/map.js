@@ -1,0 +1,41 @@
+/* Maps of cities and duos: reads the JSON that the page embeds next to each map container and draws it with Leaflet.
+   Markers and lines are drawn even when tiles cannot be loaded (offline, tile server down). */
+(function () {
+  "use strict";
+
+  function drawMap(container) {
+    var source = document.getElementById(container.dataset.mapSource);
+    if (!source || typeof L === "undefined") { return; }
+    var data = JSON.parse(source.textContent);
+    var map = L.map(container, { scrollWheelZoom: false, worldCopyJump: true });
+    if (container.dataset.tileUrl) {
+      L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.attribution, maxZoom: 18 }).addTo(map);
+    }
+    var bounds = [];
+    (data.duos || []).forEach(function (duo) {
+      var line = L.polyline([duo.from, duo.to], { color: "#2e7d32", weight: 2, opacity: 0.8, className: "duo-line" });
+      line.bindTooltip(duo.name).on("click", function () { window.location.href = duo.url; }).addTo(map);
+    });
+    (data.cities || []).forEach(function (city) {
+      var marker = L.circleMarker([city.lat, city.lon], {
+        radius: 7, weight: 2, color: city.role === "french" ? "#1b5e20" : "#e65100",
+        fillColor: city.role === "french" ? "#43a047" : "#fb8c00", fillOpacity: 0.9, className: "city-marker"
+      });
+      var link = document.createElement("a");
+      link.href = city.url;
+      link.textContent = city.name + " (" + city.country + ")";
+      marker.bindPopup(link).bindTooltip(city.name).addTo(map);
+      bounds.push([city.lat, city.lon]);
+    });
+    if (bounds.length > 1) {
+      map.fitBounds(bounds, { padding: [30, 30] });
+    } else if (bounds.length === 1) {
+      map.setView(bounds[0], 10);
+    } else {
+      map.setView([20, 0], 2);
+    }
+    container.dataset.ready = "true";
+  }
+
+  document.querySelectorAll("[data-map-source]").forEach(drawMap);
+})();

@@ -1,0 +1,1 @@
+"""Missions, stakeholder workshops, prioritised action plans and food-disruption simulations."""

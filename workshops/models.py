@@ -1,0 +1,1 @@
+"""Models of the workshops app arrive with the workshops capability."""
