@@ -15,8 +15,19 @@ class CityAdmin(LeafletGeoAdminMixin, TranslationAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "country", "kind", "role", "is_published")}),
         (_("Location"), {"fields": ("location", "location_source")}),
-        (_("Facts"), {"fields": ("population", "population_year", "population_unit", "population_source",
-                                 "mufpp_signed", "languages")}),
+        (
+            _("Facts"),
+            {
+                "fields": (
+                    "population",
+                    "population_year",
+                    "population_unit",
+                    "population_source",
+                    "mufpp_signed",
+                    "languages",
+                )
+            },
+        ),
         (_("Presentation"), {"fields": ("description", "photo", "photo_credit")}),
     )
 
@@ -31,8 +42,17 @@ class DuoAdmin(TranslationAdmin):
     fieldsets = (
         (None, {"fields": ("name", "slug", "french_city", "partner_city", "start_year", "is_published")}),
         (_("About"), {"fields": ("description", "existing_cooperation")}),
-        (_("Programme phases"), {"fields": ("phase", ("assessment_start", "assessment_end"),
-                                            ("mission_start", "mission_end"), ("monitoring_start", "monitoring_end"))}),
+        (
+            _("Programme phases"),
+            {
+                "fields": (
+                    "phase",
+                    ("assessment_start", "assessment_end"),
+                    ("mission_start", "mission_end"),
+                    ("monitoring_start", "monitoring_end"),
+                )
+            },
+        ),
     )
 
 

@@ -4,7 +4,8 @@ from django.conf.locale import LANG_INFO
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from djgeojson.fields import PointField
 
@@ -125,11 +126,17 @@ class Duo(models.Model):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
     french_city = models.ForeignKey(
-        City, models.PROTECT, related_name="duos_as_french", verbose_name=_("French city"),
+        City,
+        models.PROTECT,
+        related_name="duos_as_french",
+        verbose_name=_("French city"),
         limit_choices_to={"role": City.Role.FRENCH},
     )
     partner_city = models.ForeignKey(
-        City, models.PROTECT, related_name="duos_as_partner", verbose_name=_("partner city"),
+        City,
+        models.PROTECT,
+        related_name="duos_as_partner",
+        verbose_name=_("partner city"),
         limit_choices_to={"role": City.Role.PARTNER},
     )
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)

@@ -5,7 +5,7 @@ from django.db import transaction
 
 from cities.models import City
 
-DEMO_PASSWORD = "letsfood-demo"
+DEMO_PASSWORD = "letsfood-demo"  # noqa: S105 -- documented local demo password, never loaded in production
 
 
 def _demo_user(username: str, **fields):

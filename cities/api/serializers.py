@@ -20,9 +20,26 @@ class CitySerializer(serializers.ModelSerializer):
     class Meta:
         model = City
         fields = [
-            "slug", "name", "name_en", "name_fr", "country", "country_name", "kind", "role",
-            "latitude", "longitude", "population", "population_year", "population_unit", "population_source",
-            "mufpp_signed", "languages", "description", "photo", "photo_credit", "url",
+            "slug",
+            "name",
+            "name_en",
+            "name_fr",
+            "country",
+            "country_name",
+            "kind",
+            "role",
+            "latitude",
+            "longitude",
+            "population",
+            "population_year",
+            "population_unit",
+            "population_source",
+            "mufpp_signed",
+            "languages",
+            "description",
+            "photo",
+            "photo_credit",
+            "url",
         ]
 
     def get_url(self, obj) -> str:
@@ -38,8 +55,16 @@ class DuoSerializer(serializers.ModelSerializer):
     class Meta:
         model = Duo
         fields = [
-            "slug", "name", "french_city", "partner_city", "start_year", "existing_cooperation", "description",
-            "phase", "phases", "url",
+            "slug",
+            "name",
+            "french_city",
+            "partner_city",
+            "start_year",
+            "existing_cooperation",
+            "description",
+            "phase",
+            "phases",
+            "url",
         ]
 
     def get_phases(self, obj) -> list[dict]:

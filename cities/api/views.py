@@ -27,7 +27,9 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
     search_fields = ["name_en", "name_fr"]
     ordering_fields = ["name", "population"]
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The published cities as a GeoJSON FeatureCollection.")
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT}, description="The published cities as a GeoJSON FeatureCollection."
+    )
     @action(detail=False, url_path="geojson", pagination_class=None, filter_backends=[])
     def geojson(self, request):
         features = [
@@ -49,8 +51,8 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class DuoViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = Duo.objects.published().with_cities().filter(
-        french_city__is_published=True, partner_city__is_published=True
+    queryset = (
+        Duo.objects.published().with_cities().filter(french_city__is_published=True, partner_city__is_published=True)
     )
     serializer_class = DuoSerializer
     lookup_field = "slug"

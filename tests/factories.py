@@ -1,0 +1,100 @@
+"""factory_boy factories for the platform's models."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils.text import slugify
+
+from assessments.models import Category, Framework, Indicator, RecommendedAction
+from cities.models import City, Duo, Organisation
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+        django_get_or_create = ("slug",)
+
+    name_en = factory.Sequence(lambda n: f"City {n}")
+    name_fr = factory.LazyAttribute(lambda o: f"Ville {o.name_en.split()[-1]}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_en))
+    country = "FR"
+    role = City.Role.FRENCH
+    location = factory.Sequence(lambda n: {"type": "Point", "coordinates": [2.0 + n % 50, 45.0 - n % 40]})
+    population = 100_000
+    population_year = 2021
+    population_unit = "commune"
+
+
+class PartnerCityFactory(CityFactory):
+    country = "MA"
+    role = City.Role.PARTNER
+
+
+class DuoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Duo
+
+    french_city = factory.SubFactory(CityFactory)
+    partner_city = factory.SubFactory(PartnerCityFactory)
+    slug = factory.LazyAttribute(lambda o: slugify(f"{o.french_city.name_en} {o.partner_city.name_en}"))
+    name_en = factory.LazyAttribute(lambda o: f"{o.french_city.name_en} – {o.partner_city.name_en}")
+    name_fr = factory.LazyAttribute(lambda o: f"{o.french_city.name_fr} – {o.partner_city.name_fr}")
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"Organisation {n}")
+    kind = Organisation.Kind.ASSOCIATION
+    city = factory.SubFactory(CityFactory)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+
+
+class FrameworkFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Framework
+        django_get_or_create = ("slug",)
+
+    slug = factory.Sequence(lambda n: f"framework-{n}")
+    name_en = factory.Sequence(lambda n: f"Framework {n}")
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    framework = factory.SubFactory(FrameworkFactory)
+    code = factory.Sequence(lambda n: f"category-{n}")
+    order = factory.Sequence(lambda n: n)
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+
+
+class RecommendedActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = RecommendedAction
+
+    category = factory.SubFactory(CategoryFactory)
+    framework = factory.SelfAttribute("category.framework")
+    number = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Recommended action {n}")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    category = factory.SubFactory(CategoryFactory)
+    framework = factory.SelfAttribute("category.framework")
+    code = factory.Sequence(lambda n: f"ind-{n:03d}")
+    number = factory.Sequence(lambda n: n + 1)
+    name_en = factory.Sequence(lambda n: f"Indicator {n}")
+    value_type = Indicator.ValueType.NUMBER
