@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from leaflet.admin import LeafletGeoAdminMixin
 from modeltranslation.admin import TranslationAdmin
+
+from core.admin import MapAdminMixin
 
 from .models import City, Duo, Organisation
 
 
 @admin.register(City)
-class CityAdmin(LeafletGeoAdminMixin, TranslationAdmin):
+class CityAdmin(MapAdminMixin, TranslationAdmin):
     list_display = ("name", "country", "role", "kind", "population", "population_year", "is_published")
     list_filter = ("role", "kind", "country", "is_published")
     search_fields = ("name_en", "name_fr", "slug")
