@@ -1,6 +1,10 @@
 """Shared fixtures: fast settings and the personas every test speaks of."""
 
+import io
+import os
+
 import pytest
+from django.core.management import call_command
 
 from tests.factories import DuoFactory, UserFactory
 
@@ -46,3 +50,25 @@ def partner_b(duo_b):
 def anonymous(client):
     """An anonymous visitor: Django's test client, logged in as nobody."""
     return client
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip the tests that need the real PostgreSQL and Redis when DATABASE_URL or REDIS_URL is unset."""
+    missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not os.environ.get(name)]
+    if not missing:
+        return
+    skip = pytest.mark.skip(reason=f"needs the real services: {', '.join(missing)} unset")
+    for item in items:
+        if "services" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture
+def reference_data(db):
+    """The programme's reference data, loaded by the same command every deployment runs."""
+    call_command("load_reference", stdout=io.StringIO())
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", role="team", is_staff=True, is_superuser=True)
