@@ -3,9 +3,20 @@
 from collections import Counter
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
-from .models import Category, Framework, Indicator, Pillar, RecommendedAction
+from .models import (
+    Assessment,
+    Category,
+    CategoryAssessment,
+    Framework,
+    Indicator,
+    Pillar,
+    RecommendedAction,
+    Transition,
+)
 
 
 class AssessmentError(Exception):
@@ -98,3 +109,97 @@ def framework_load_mufpp(*, data: dict) -> Counter:
         )
         created["pillars"] += was_created
     return created
+
+
+def _require(user, perm: str, obj, message: str) -> None:
+    if not user.has_perm(perm, obj):
+        raise AssessmentError(message)
+
+
+@transaction.atomic
+def assessment_create(*, city, year: int, by, framework: Framework | None = None, **fields) -> Assessment:
+    """Create the assessment of a city for an edition, with one empty reading per category of the framework."""
+    framework = framework or Framework.objects.get(slug=MUFPP_SLUG)
+    if not by.has_perm("assessments.add_assessment") or (
+        by.role == "student" and not by.assigned_cities.filter(pk=city.pk).exists()
+    ):
+        raise AssessmentError(_("You may not create an assessment for %(city)s.") % {"city": city})
+    if Assessment.objects.filter(city=city, framework=framework, year=year).exists():
+        raise AssessmentError(_("%(city)s already has an assessment for %(year)s.") % {"city": city, "year": year})
+    assessment = Assessment.objects.create(city=city, framework=framework, year=year, **fields)
+    assessment_categories_ensure(assessment=assessment)
+    if by.role == "student":
+        assessment.authors.add(by)
+    return assessment
+
+
+def assessment_categories_ensure(*, assessment: Assessment) -> int:
+    """Create the missing per-category readings of an assessment; return how many were created."""
+    existing = set(assessment.category_assessments.values_list("category_id", flat=True))
+    missing = [
+        CategoryAssessment(assessment=assessment, category=category)
+        for category in assessment.framework.categories.all()
+        if category.pk not in existing
+    ]
+    CategoryAssessment.objects.bulk_create(missing)
+    return len(missing)
+
+
+def _transition(*, assessment: Assessment, to_status: str, by, comment: str = "") -> Assessment:
+    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
+    if locked.status != assessment.status:
+        raise AssessmentError(_("The assessment was changed by someone else meanwhile; reload it and try again."))
+    from_status = locked.status
+    locked.status = to_status
+    now = timezone.now()
+    update = ["status", "updated"]
+    if to_status == Assessment.Status.IN_REVIEW:
+        locked.submitted_at = now
+        update.append("submitted_at")
+    if to_status == Assessment.Status.PUBLISHED:
+        locked.published_at = now
+        update.append("published_at")
+    locked._change_reason = comment or f"{from_status} → {to_status}"
+    locked.save(update_fields=update)
+    Transition.objects.create(assessment=locked, from_status=from_status, to_status=to_status, by=by, comment=comment)
+    if to_status == Assessment.Status.PUBLISHED and by.pk:
+        locked.reviewers.add(by)
+    assessment.refresh_from_db()
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, assessment: Assessment, by, comment: str = "") -> Assessment:
+    """Send a draft for review."""
+    _require(by, "assessments.submit_assessment", assessment, _("Only a draft you may edit can be submitted."))
+    return _transition(assessment=assessment, to_status=Assessment.Status.IN_REVIEW, by=by, comment=comment)
+
+
+@transaction.atomic
+def assessment_publish(*, assessment: Assessment, by, comment: str = "") -> Assessment:
+    """Publish an assessment under review: from now on the public sees it and it is read-only."""
+    _require(by, "assessments.publish_assessment", assessment, _("Only a reviewer can publish an assessment."))
+    return _transition(assessment=assessment, to_status=Assessment.Status.PUBLISHED, by=by, comment=comment)
+
+
+@transaction.atomic
+def assessment_send_back(*, assessment: Assessment, by, comment: str) -> Assessment:
+    """Return an assessment under review to its authors, with the reviewer's comment."""
+    _require(by, "assessments.send_back_assessment", assessment, _("Only a reviewer can send an assessment back."))
+    if not comment or not comment.strip():
+        raise AssessmentError(_("Say what needs changing: sending back needs a comment."))
+    return _transition(assessment=assessment, to_status=Assessment.Status.DRAFT, by=by, comment=comment.strip())
+
+
+@transaction.atomic
+def assessment_reopen(*, assessment: Assessment, by, comment: str = "") -> Assessment:
+    """Reopen a published or archived assessment as a draft so that it can be corrected."""
+    _require(by, "assessments.reopen_assessment", assessment, _("Only the team can reopen a published assessment."))
+    return _transition(assessment=assessment, to_status=Assessment.Status.DRAFT, by=by, comment=comment)
+
+
+@transaction.atomic
+def assessment_archive(*, assessment: Assessment, by, comment: str = "") -> Assessment:
+    """Archive a published assessment (a later edition replaces it)."""
+    _require(by, "assessments.archive_assessment", assessment, _("Only the team can archive a published assessment."))
+    return _transition(assessment=assessment, to_status=Assessment.Status.ARCHIVED, by=by, comment=comment)

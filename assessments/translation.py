@@ -1,30 +1,37 @@
-"""French and English columns of the assessments app (django-modeltranslation)."""
+"""French and English columns of the assessments app (django-modeltranslation).
 
-from modeltranslation.translator import TranslationOptions, register
+Each model is registered together with the historical model django-simple-history builds for it, so that the
+history keeps every language's column and not only the default one.
+"""
 
-from .models import Category, Framework, Indicator, Pillar, RecommendedAction
+from modeltranslation.translator import TranslationOptions, translator
 
+from .models import (
+    Assessment,
+    Category,
+    CategoryAssessment,
+    Challenge,
+    Framework,
+    Indicator,
+    Initiative,
+    Pillar,
+    RecommendedAction,
+)
 
-@register(Framework)
-class FrameworkTranslationOptions(TranslationOptions):
-    fields = ("name", "description")
+TRANSLATED_FIELDS = {
+    Framework: ("name", "description"),
+    Category: ("name", "short_name", "description"),
+    RecommendedAction: ("title",),
+    Indicator: ("name", "description", "method"),
+    Pillar: ("name",),
+    Assessment: ("summary",),
+    CategoryAssessment: ("challenges", "strengths", "rating_rationale"),
+    Challenge: ("title", "description"),
+    Initiative: ("title", "description"),
+}
 
-
-@register(Category)
-class CategoryTranslationOptions(TranslationOptions):
-    fields = ("name", "short_name", "description")
-
-
-@register(RecommendedAction)
-class RecommendedActionTranslationOptions(TranslationOptions):
-    fields = ("title",)
-
-
-@register(Indicator)
-class IndicatorTranslationOptions(TranslationOptions):
-    fields = ("name", "description", "method")
-
-
-@register(Pillar)
-class PillarTranslationOptions(TranslationOptions):
-    fields = ("name",)
+for model, fields in TRANSLATED_FIELDS.items():
+    options = type(f"{model.__name__}TranslationOptions", (TranslationOptions,), {"fields": fields})
+    translator.register(model, options)
+    if hasattr(model, "history"):
+        translator.register(model.history.model, options)

@@ -27,7 +27,6 @@ def demo_load() -> str:
         first_name="Team",
         role="team",
         is_staff=True,
-        is_superuser=True,
     )
     created += was_created
     for city in City.objects.filter(role__in=[City.Role.FRENCH, City.Role.PARTNER]):

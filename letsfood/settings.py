@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "leaflet",
     "django_countries",
+    "simple_history",
+    "import_export",
+    "rules.apps.AutodiscoverRulesConfig",
     "accounts",
     "cities",
     "assessments",
@@ -102,12 +105,18 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "letsfood.urls"
 WSGI_APPLICATION = "letsfood.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
+# Object-level permissions come from one set of rules (django-rules), for pages, admin and API alike.
+AUTHENTICATION_BACKENDS = [
+    "rules.permissions.ObjectPermissionBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
