@@ -1,0 +1,75 @@
+# Development tasks. A newcomer needs only `make run` or `make test`: both create the virtualenv when missing.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+# Touched after a successful install: reinstalls only when pyproject.toml or requirements.lock change.
+STAMP := $(VENV)/.install-stamp
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test worker beat lint bench lock
+
+help:
+	@echo "make run      install, migrate, load reference and demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test     the whole test suite (SQLite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set)"
+	@echo "make lint     ruff check, ruff format --check, missing migrations"
+	@echo "make bench    server time and query counts of the main pages and API lists"
+	@echo "make worker   Celery worker (needs REDIS_URL)"
+	@echo "make beat     Celery beat (needs REDIS_URL)"
+	@echo "make install  create .venv and install the pinned dependencies"
+	@echo "make lock     re-resolve pyproject.toml into requirements.lock"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml requirements.lock | $(BIN)/python
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@touch $@
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_reference
+	$(MANAGE) load_demo
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+define require_redis
+	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set: the Celery $(1) needs Redis, e.g. REDIS_URL=redis://127.0.0.1:6379/0 make $(1)" >&2; exit 1; }
+endef
+
+worker: $(STAMP)
+	$(call require_redis,worker)
+	$(BIN)/celery -A letsfood worker --loglevel=INFO
+
+beat: $(STAMP)
+	$(call require_redis,beat)
+	$(BIN)/celery -A letsfood beat --loglevel=INFO --schedule=$(VENV)/celerybeat-schedule
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Resolves from scratch in a throwaway venv so that packages no longer needed drop out of the lock.
+LOCK_HEADER := \
+	"\# Every package the platform installs, pinned: the direct dependencies of pyproject.toml (with the dev extra)" \
+	"\# and all they pull in. Installs use it as constraints: pip install -c requirements.lock -e '.[dev]'" \
+	"\# Regenerate after changing pyproject.toml: \`make lock\` (resolves in a scratch venv, then pip freeze)."
+
+lock:
+	@set -e; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+	$(PYTHON) -m venv "$$scratch"; \
+	"$$scratch/bin/pip" install --quiet --disable-pip-version-check -e '.[dev]'; \
+	{ printf '%s\n' $(LOCK_HEADER); "$$scratch/bin/pip" freeze --exclude-editable; } > requirements.lock.new; \
+	mv requirements.lock.new requirements.lock
+	@echo "requirements.lock regenerated; review with: git diff requirements.lock"

@@ -1,0 +1,113 @@
+"""Measure server time and SQL query count of the platform's main pages and API lists (`make bench`).
+
+Runs against a throwaway test database: in-memory SQLite by default, or test_<name> beside the database that
+DATABASE_URL names, created and dropped here, so the configured database itself is never touched. Timings are
+printed, never asserted: they depend on the machine. Add a benchmark with `@benchmark("name")`.
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import time
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "letsfood.settings")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment  # noqa: E402
+
+
+@dataclass
+class Result:
+    status: int
+    median_ms: float
+    min_ms: float
+    queries: int
+
+
+BENCHMARKS: dict[str, Callable[[Client, int], Result]] = {}
+
+
+def benchmark(name: str):
+    """Register a function (client, repeat) -> Result under a name shown in the table."""
+
+    def register(func):
+        BENCHMARKS[name] = func
+        return func
+
+    return register
+
+
+def measure_get(client: Client, url: str, repeat: int, **extra) -> Result:
+    """Return the timing of GET url over `repeat` requests after a warm-up, and its query count."""
+    response = client.get(url, **extra)  # warm-up: template compilation, URL resolver, caches
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url, **extra)
+        timings.append((time.perf_counter() - start) * 1000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return Result(response.status_code, statistics.median(timings), min(timings), len(queries))
+
+
+def get_page(name: str, url: str, **extra) -> None:
+    """Register an anonymous GET of url as a benchmark."""
+    benchmark(name)(lambda client, repeat: measure_get(client, url, repeat, **extra))
+
+
+get_page("home", "/en/")
+get_page("city list", "/en/cities/")
+get_page("api cities", "/api/cities/", HTTP_ACCEPT="application/json")
+get_page("api duos", "/api/duos/", HTTP_ACCEPT="application/json")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
+    parser.add_argument("-n", "--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "30")))
+    parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    args = parser.parse_args()
+    if args.list:
+        print("\n".join(BENCHMARKS))
+        return 0
+    unknown = [name for name in args.names if name not in BENCHMARKS]
+    if unknown:
+        parser.error(f"unknown benchmark(s): {', '.join(unknown)}; see --list")
+    selected = args.names or list(BENCHMARKS)
+
+    # WhiteNoise warns when collectstatic has not run; pages are measured, not their static files.
+    warnings.filterwarnings("ignore", message="No directory at")
+    setup_test_environment()
+    settings.DEBUG = False  # as in production and as Django's test runner does
+    test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        call_command("load_reference", stdout=io.StringIO())
+        client = Client()
+        print(f"database: {connection.vendor} ({test_db}), {args.repeat} requests each\n")
+        print(f"{'benchmark':<24} {'status':>6} {'median ms':>10} {'min ms':>8} {'queries':>8}")
+        for name in selected:
+            result = BENCHMARKS[name](client, args.repeat)
+            print(f"{name:<24} {result.status:>6} {result.median_ms:>10.2f} {result.min_ms:>8.2f} {result.queries:>8}")
+    finally:
+        connection.creation.destroy_test_db(test_db, verbosity=0)
+        teardown_test_environment()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
