@@ -1,0 +1,103 @@
+"""Reads of assessments shaped for pages, the API and reports, in a fixed number of queries."""
+
+from dataclasses import dataclass, field
+
+from cities.predicates import assigned_city_ids, duo_city_ids
+from core.predicates import is_team
+
+from .models import Assessment, Category, CategoryAssessment, Challenge, Indicator, IndicatorValue, Initiative
+
+
+@dataclass
+class Completeness:
+    with_value: int
+    total: int
+
+    @property
+    def percent(self) -> int | None:
+        """Return the share of indicators with a value, in percent, or None when the category has no indicator."""
+        return round(100 * self.with_value / self.total) if self.total else None
+
+
+@dataclass
+class CategoryOverview:
+    category: Category
+    reading: CategoryAssessment | None
+    completeness: Completeness
+    rows: list[tuple[Indicator, IndicatorValue | None]] = field(default_factory=list)
+    challenges: list[Challenge] = field(default_factory=list)
+    initiatives: list[Initiative] = field(default_factory=list)
+
+    @property
+    def rating(self) -> int | None:
+        return self.reading.rating if self.reading else None
+
+
+@dataclass
+class AssessmentOverview:
+    assessment: Assessment
+    categories: list[CategoryOverview]
+    initiatives: list[Initiative]
+    challenges: list[Challenge]
+
+    @property
+    def ratings(self) -> list[int | None]:
+        return [item.rating for item in self.categories]
+
+
+def assessment_latest_published(*, city) -> Assessment | None:
+    """Return the city's most recent published assessment, or None."""
+    return Assessment.objects.published().for_city(city).select_related("framework").latest_first().first()
+
+
+def initiatives_with_tags(queryset=None):
+    """Return initiatives with their categories, pillars and organisation fetched in a fixed number of queries."""
+    queryset = Initiative.objects.all() if queryset is None else queryset
+    return queryset.select_related("organisation", "assessment__city").prefetch_related(
+        "categories", "pillars", "actions"
+    )
+
+
+def assessment_overview(*, assessment: Assessment) -> AssessmentOverview:
+    """Return everything a reader sees of an assessment, by category, with computed data completeness."""
+    categories = list(assessment.framework.categories.order_by("order"))
+    readings = {reading.category_id: reading for reading in assessment.category_assessments.all()}
+    indicators = list(assessment.framework.indicators.order_by("number", "code"))
+    values = {value.indicator_id: value for value in assessment.indicator_values.all()}
+    challenges = list(assessment.challenges.prefetch_related("actions").order_by("category__order", "title"))
+    initiatives = list(initiatives_with_tags(assessment.initiatives.all()).order_by("title"))
+
+    overviews = []
+    for category in categories:
+        rows = [(ind, values.get(ind.pk)) for ind in indicators if ind.category_id == category.pk]
+        completeness = Completeness(sum(1 for _, value in rows if value and value.has_value), len(rows))
+        for indicator, value in rows:
+            if value is not None:
+                value.indicator = indicator  # already fetched: display_value needs it
+        overviews.append(
+            CategoryOverview(
+                category=category,
+                reading=readings.get(category.pk),
+                completeness=completeness,
+                rows=rows,
+                challenges=[c for c in challenges if c.category_id == category.pk],
+                initiatives=[i for i in initiatives if any(c.pk == category.pk for c in i.categories.all())],
+            )
+        )
+    return AssessmentOverview(assessment, overviews, initiatives, challenges)
+
+
+def category_completeness(*, assessment: Assessment) -> dict[int, Completeness]:
+    """Return the data completeness of each category of the assessment, keyed by category id."""
+    return {item.category.pk: item.completeness for item in assessment_overview(assessment=assessment).categories}
+
+
+def visible_assessments(user):
+    """Return the assessments the user may read: published ones, plus the drafts their role opens to them."""
+    queryset = Assessment.objects.select_related("city", "framework")
+    if is_team(user):
+        return queryset
+    published = queryset.published()
+    students = queryset.filter(city_id__in=assigned_city_ids(user))
+    partners = queryset.filter(city_id__in=duo_city_ids(user), shared_with_partners=True)
+    return (published | students | partners).distinct()
