@@ -31,13 +31,19 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 
 install: $(STAMP)
 
-run: $(STAMP)
+# Translations: each .mo is compiled from its .po when missing or older.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po */locale/*/LC_MESSAGES/*.po))
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt not found (apt-get install gettext): $@ not compiled" >&2; exit 0; }
+	msgfmt --check-format -o $@ $<
+
+run: $(STAMP) $(MO_FILES)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_reference
 	$(MANAGE) load_demo
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(MO_FILES)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 define require_redis
