@@ -7,7 +7,12 @@
     var source = document.getElementById(container.dataset.mapSource);
     if (!source || typeof L === "undefined") { return; }
     var data = JSON.parse(source.textContent);
-    var map = L.map(container, { scrollWheelZoom: false, worldCopyJump: true });
+    var map = L.map(container, { scrollWheelZoom: false, worldCopyJump: true, zoomControl: false });
+    // The page gives the zoom buttons their titles in its own language (Leaflet's are English only).
+    L.control.zoom({
+      zoomInTitle: container.dataset.zoomInTitle || "Zoom in",
+      zoomOutTitle: container.dataset.zoomOutTitle || "Zoom out"
+    }).addTo(map);
     if (container.dataset.tileUrl) {
       L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.attribution, maxZoom: 18 }).addTo(map);
     }
