@@ -5,6 +5,8 @@ from django.db import transaction
 
 from cities.models import City
 
+from .demo_content import demo_assessments_load
+
 DEMO_PASSWORD = "letsfood-demo"  # noqa: S105 -- documented local demo password, never loaded in production
 
 
@@ -19,7 +21,7 @@ def _demo_user(username: str, **fields):
 
 @transaction.atomic
 def demo_load() -> str:
-    """Create the demo team member and one partner user per city; return a one-line summary."""
+    """Create the demo accounts (team, a partner per city, a student for Sfax) and illustrative content."""
     created = 0
     _, was_created = _demo_user(
         "team",
@@ -38,4 +40,10 @@ def demo_load() -> str:
             city=city,
         )
         created += was_created
-    return f"{created} accounts created"
+    student, was_created = _demo_user(
+        "student", email="student@letsfood.example", first_name="Student", role="student", is_staff=True
+    )
+    created += was_created
+    student.assigned_cities.add(*City.objects.filter(slug="sfax"))
+    assessments = demo_assessments_load()
+    return f"{created} accounts and {assessments} illustrative assessments created"
