@@ -289,6 +289,11 @@ class Confidence(models.TextChoices):
     LOW = "low", _("Low")
 
 
+def has_value_q() -> Q:
+    """Return the filter of the indicator values that hold a value (the database side of has_value)."""
+    return Q(no_data=False) & (Q(value_number__isnull=False) | Q(value_boolean__isnull=False) | ~Q(value_text=""))
+
+
 class IndicatorValue(models.Model):
     """The value of one indicator in one assessment, with its provenance; 'no data' is an explicit state."""
 

@@ -1,11 +1,21 @@
 """Reads of assessments shaped for pages, the API and reports, in a fixed number of queries."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from cities.predicates import assigned_city_ids, duo_city_ids
 from core.predicates import is_team
 
-from .models import Assessment, Category, CategoryAssessment, Challenge, Indicator, IndicatorValue, Initiative
+from .models import (
+    Assessment,
+    Category,
+    CategoryAssessment,
+    Challenge,
+    Indicator,
+    IndicatorValue,
+    Initiative,
+    has_value_q,
+)
 
 
 @dataclass
@@ -87,9 +97,29 @@ def assessment_overview(*, assessment: Assessment) -> AssessmentOverview:
     return AssessmentOverview(assessment, overviews, initiatives, challenges)
 
 
-def category_completeness(*, assessment: Assessment) -> dict[int, Completeness]:
-    """Return the data completeness of each category of the assessment, keyed by category id."""
-    return {item.category.pk: item.completeness for item in assessment_overview(assessment=assessment).categories}
+def category_completeness_many(assessments) -> dict[int, dict[int, Completeness]]:
+    """Return, for each assessment, the data completeness of each category (keyed by assessment, then category id).
+
+    Two queries whatever the number of assessments: the indicators per category, the values with data.
+    """
+    assessments = list(assessments)
+    framework_ids = {assessment.framework_id for assessment in assessments}
+    totals = Counter(
+        Indicator.objects.filter(framework_id__in=framework_ids).values_list("framework_id", "category_id")
+    )
+    with_value = Counter(
+        IndicatorValue.objects.filter(assessment__in=assessments)
+        .filter(has_value_q())
+        .values_list("assessment_id", "indicator__category_id")
+    )
+    return {
+        assessment.pk: {
+            category_id: Completeness(with_value[(assessment.pk, category_id)], total)
+            for (framework_id, category_id), total in totals.items()
+            if framework_id == assessment.framework_id
+        }
+        for assessment in assessments
+    }
 
 
 def visible_assessments(user):

@@ -2,9 +2,11 @@
 
 from rest_framework.routers import DefaultRouter
 
+from assessments.api.urls import register as register_assessments
 from cities.api.urls import register as register_cities
 
 router = DefaultRouter()
 register_cities(router)
+register_assessments(router)
 
 urlpatterns = router.urls

@@ -8,6 +8,7 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from assessments.models import (
     Assessment,
@@ -173,6 +174,7 @@ def demo_assessments_load() -> int:
             framework=framework,
             year=DEMO_YEAR,
             status=status,
+            published_at=timezone.now() if status == Assessment.Status.PUBLISHED else None,
             is_demo=True,
             summary_en=f"Illustrative assessment of the food system of {city.name_en}, for demonstration only.",
             summary_fr=f"Diagnostic illustratif du système alimentaire de {city.name_fr}, pour démonstration.",
