@@ -1,0 +1,116 @@
+"""Fixtures of the browser tests: Debian's headless chromium driven by Playwright against pytest-django's live server.
+
+The browser never leaves the machine: every request to another host than the live server is aborted, so the tests
+prove that the pages work offline (map tiles are the only resource that would come from the internet).
+"""
+
+import io
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run beside one unless told it is safe
+# (the tests and the live server thread do not share connections).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def pytest_collection_modifyitems(items):
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed")
+    for item in items:
+        if "browser" in item.keywords and not CHROMIUM.exists():
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """The 14 cities, 7 duos and the MUFPP framework, as the platform ships them."""
+    call_command("load_reference", stdout=io.StringIO())
+
+
+@pytest.fixture
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+class PageWatcher:
+    """Collect what a page reports: console errors, uncaught exceptions and Content Security Policy violations."""
+
+    def __init__(self, page, allowed_host):
+        self.page = page
+        self.allowed_host = allowed_host
+        self.errors = []
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.errors.append(f"uncaught: {exc}"))
+        # Runs before any page script; CSP does not apply to scripts injected by the browser's automation.
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', function (e) {"
+            " (window.__cspViolations = window.__cspViolations || [])"
+            ".push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline')); });"
+        )
+
+    def _on_console(self, message):
+        if message.type != "error":
+            return
+        url = (message.location or {}).get("url", "")
+        # The tiles we abort on purpose show up as failed loads; anything from our own host is a real error.
+        if "Failed to load resource" in message.text and url and urlsplit(url).netloc != self.allowed_host:
+            return
+        self.errors.append(f"console: {message.text} ({url})")
+
+    def csp_violations(self):
+        return self.page.evaluate("window.__cspViolations || []")
+
+    def assert_clean(self):
+        violations = self.csp_violations()
+        assert not violations, f"CSP violations on {self.page.url}: {violations}"
+        assert not self.errors, f"Errors on {self.page.url}: {self.errors}"
+
+
+@pytest.fixture
+def offline_context(browser, live_server):
+    """Return a factory of browser contexts that only reach the live server."""
+    contexts = []
+    host = urlsplit(live_server.url).netloc
+
+    def make(**options):
+        context = browser.new_context(**{"viewport": {"width": 1280, "height": 900}, **options})
+
+        def route(route):
+            if urlsplit(route.request.url).netloc == host:
+                route.continue_()
+            else:
+                route.abort()
+
+        context.route("**/*", route)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def watch(live_server):
+    host = urlsplit(live_server.url).netloc
+    return lambda page: PageWatcher(page, host)
