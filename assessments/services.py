@@ -126,7 +126,9 @@ def assessment_create(*, city, year: int, by, framework: Framework | None = None
         raise AssessmentError(_("You may not create an assessment for %(city)s.") % {"city": city})
     if Assessment.objects.filter(city=city, framework=framework, year=year).exists():
         raise AssessmentError(_("%(city)s already has an assessment for %(year)s.") % {"city": city, "year": year})
-    assessment = Assessment.objects.create(city=city, framework=framework, year=year, **fields)
+    assessment = Assessment(city=city, framework=framework, year=year, **fields)
+    assessment._history_user = by  # also outside a request (shell, task), where no middleware names the user
+    assessment.save()
     assessment_categories_ensure(assessment=assessment)
     if by.role == "student":
         assessment.authors.add(by)
@@ -160,6 +162,7 @@ def _transition(*, assessment: Assessment, to_status: str, by, comment: str = ""
         locked.published_at = now
         update.append("published_at")
     locked._change_reason = comment or f"{from_status} → {to_status}"
+    locked._history_user = by
     locked.save(update_fields=update)
     Transition.objects.create(assessment=locked, from_status=from_status, to_status=to_status, by=by, comment=comment)
     if to_status == Assessment.Status.PUBLISHED and by.pk:

@@ -6,7 +6,7 @@ import os
 import pytest
 from django.core.management import call_command
 
-from tests.factories import DuoFactory, UserFactory
+from tests.factories import DuoFactory, PartnerCityFactory, StudentFactory, UserFactory
 
 
 @pytest.fixture(autouse=True)
@@ -72,3 +72,15 @@ def reference_data(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin", role="team", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def sfax(db):
+    """Sfax (the reference city when the reference data is loaded first)."""
+    return PartnerCityFactory(name_en="Sfax", name_fr="Sfax", country="TN")
+
+
+@pytest.fixture
+def student(sfax):
+    """A student contributor assigned to Sfax."""
+    return StudentFactory(username="student", assigned_cities=[sfax])

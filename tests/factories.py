@@ -1,10 +1,23 @@
 """factory_boy factories for the platform's models."""
 
+from decimal import Decimal
+
 import factory
 from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 
-from assessments.models import Category, Framework, Indicator, RecommendedAction
+from assessments.models import (
+    Assessment,
+    Category,
+    CategoryAssessment,
+    Challenge,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    Initiative,
+    Pillar,
+    RecommendedAction,
+)
 from cities.models import City, Duo, Organisation
 
 
@@ -98,3 +111,73 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
     number = factory.Sequence(lambda n: n + 1)
     name_en = factory.Sequence(lambda n: f"Indicator {n}")
     value_type = Indicator.ValueType.NUMBER
+
+
+class StudentFactory(UserFactory):
+    """A student contributor; pass assigned_cities=[city, …] to assign them."""
+
+    role = "student"
+
+    @factory.post_generation
+    def assigned_cities(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.assigned_cities.set(extracted)
+
+
+class PillarFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pillar
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"pillar-{n}")
+    order = factory.Sequence(lambda n: n)
+    name_en = factory.Sequence(lambda n: f"Pillar {n}")
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    city = factory.SubFactory(CityFactory)
+    framework = factory.SubFactory(FrameworkFactory)
+    year = factory.Sequence(lambda n: 2000 + n % 100)
+    status = Assessment.Status.DRAFT
+    summary_en = "A summary."
+
+
+class CategoryAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CategoryAssessment
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    category = factory.SubFactory(CategoryFactory, framework=factory.SelfAttribute("..assessment.framework"))
+
+
+class IndicatorValueFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IndicatorValue
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    indicator = factory.SubFactory(
+        IndicatorFactory, category__framework=factory.SelfAttribute("...assessment.framework")
+    )
+    value_number = Decimal("12.5")
+
+
+class ChallengeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Challenge
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    category = factory.SubFactory(CategoryFactory, framework=factory.SelfAttribute("..assessment.framework"))
+    title_en = factory.Sequence(lambda n: f"Challenge {n}")
+
+
+class InitiativeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Initiative
+
+    assessment = factory.SubFactory(AssessmentFactory)
+    title_en = factory.Sequence(lambda n: f"Initiative {n}")
+    actor_type = Initiative.ActorType.ASSOCIATION
+    location = factory.Sequence(lambda n: {"type": "Point", "coordinates": [2.0 + n % 50, 45.0 - n % 40]})
