@@ -290,6 +290,11 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Cities, duos, assessments and programme data of the Let's Food Cities platform.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Several models have a "status" with different choices: name each enum (check --deploy warns otherwise).
+    "ENUM_NAME_OVERRIDES": {
+        "AssessmentStatusEnum": "assessments.models.Assessment.Status",
+        "InitiativeStatusEnum": "assessments.models.Initiative.Status",
+    },
 }
 
 LOGGING = {
