@@ -37,7 +37,15 @@ class CityAdmin(MapAdminMixin, TranslationAdmin):
 class DuoAdmin(TranslationAdmin):
     list_display = ("name", "french_city", "partner_city", "phase", "start_year", "is_published")
     list_filter = ("phase", "is_published")
-    search_fields = ("name_en", "name_fr", "french_city__name_en", "partner_city__name_en")
+    search_fields = (
+        "name_en",
+        "name_fr",
+        "french_city__name_en",
+        "french_city__name_fr",
+        "partner_city__name_en",
+        "partner_city__name_fr",
+    )
+    prepopulated_fields = {"slug": ("name_en",)}
     autocomplete_fields = ("french_city", "partner_city")
     list_select_related = ("french_city", "partner_city")
     fieldsets = (
@@ -61,6 +69,6 @@ class DuoAdmin(TranslationAdmin):
 class OrganisationAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "city", "website")
     list_filter = ("kind", "city")
-    search_fields = ("name",)
+    search_fields = ("name", "city__name_en", "city__name_fr")
     autocomplete_fields = ("city",)
     list_select_related = ("city",)
