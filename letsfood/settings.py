@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
     "leaflet",
     "django_countries",
     "simple_history",
@@ -290,6 +291,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Cities, duos, assessments and programme data of the Let's Food Cities platform.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
     # Several models have a "status" with different choices: name each enum (check --deploy warns otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AssessmentStatusEnum": "assessments.models.Assessment.Status",
