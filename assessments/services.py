@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
 
 from .models import (
     Assessment,
@@ -143,7 +144,7 @@ def assessment_categories_ensure(*, assessment: Assessment) -> int:
         for category in assessment.framework.categories.all()
         if category.pk not in existing
     ]
-    CategoryAssessment.objects.bulk_create(missing)
+    bulk_create_with_history(missing, CategoryAssessment)
     return len(missing)
 
 

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from assessments.models import (
     Assessment,
@@ -190,17 +191,20 @@ def demo_assessments_load() -> int:
             reading.challenges_en = "Illustrative challenges: see the list of challenges."
             reading.challenges_fr = "Enjeux illustratifs : voir la liste des enjeux."
             reading.save()
-        IndicatorValue.objects.bulk_create(
-            IndicatorValue(
-                assessment=assessment,
-                indicator=indicator,
-                reference_year=DEMO_YEAR - rng.randint(0, 4),
-                unit=indicator.unit,
-                source_title=DEMO_SOURCE,
-                confidence=rng.choice(["high", "medium", "low"]),
-                **_illustrative_value(indicator, rng),
-            )
-            for indicator in indicators
+        bulk_create_with_history(
+            [
+                IndicatorValue(
+                    assessment=assessment,
+                    indicator=indicator,
+                    reference_year=DEMO_YEAR - rng.randint(0, 4),
+                    unit=indicator.unit,
+                    source_title=DEMO_SOURCE,
+                    confidence=rng.choice(["high", "medium", "low"]),
+                    **_illustrative_value(indicator, rng),
+                )
+                for indicator in indicators
+            ],
+            IndicatorValue,
         )
         for code, title_en, title_fr, severity in rng.sample(CHALLENGES, 3):
             Challenge.objects.create(
