@@ -8,6 +8,7 @@ export can be edited and imported back.
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -100,13 +101,31 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
 class AllOrNothingResource(resources.ModelResource):
     """A resource whose imports save every row or none, and never skip an invalid row silently."""
 
+    # Model attributes set by import_instance from computed columns (e.g. 'value'), which skip_row cannot see.
+    computed_attributes: tuple[str, ...] = ()
+
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        # A TextField has no widget of its own: an empty XLSX cell (None) would reach a NOT NULL column.
+        if isinstance(f, models.TextField):
+            return widgets.CharWidget
+        return super().widget_from_django_field(f, default)
+
     def import_data(self, dataset, **kwargs):
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, **kwargs)
 
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if any(getattr(instance, name) != getattr(original, name) for name in self.computed_attributes):
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)
+
     def check_can_edit(self, assessment: Assessment | None, user, perm: str) -> None:
-        if assessment is not None and user is not None and not user.has_perm(perm, assessment):
+        """Refuse a row of a read-only assessment (for anyone, even without a user) or one the user may not edit."""
+        if assessment is None:
+            return
+        if not assessment.is_editable or (user is not None and not user.has_perm(perm, assessment)):
             raise ValidationError(
                 {
                     "assessment": _("You may not change %(assessment)s (published, or not one of your cities).")
@@ -159,6 +178,9 @@ class IndicatorResource(AllOrNothingResource):
         clean_model_instances = True
 
     def before_import_row(self, row, **kwargs):
+        user = kwargs.get("user")
+        if user is not None and not user.has_perm("assessments.change_indicator"):
+            raise ValidationError({"framework": _("Only the project team may change the framework.")})
         for column in ("per_capita", "verified"):
             if column in row:
                 row[column] = parse_yes_no(row[column], column=column) or False
@@ -166,6 +188,8 @@ class IndicatorResource(AllOrNothingResource):
 
 class IndicatorValueResource(AllOrNothingResource):
     """Indicator values of assessments, keyed by assessment identifier (e.g. sfax-2019) and indicator code."""
+
+    computed_attributes = ("value_number", "value_boolean", "value_text")
 
     assessment = fields.Field("assessment", "assessment", StrictForeignKeyWidget(Assessment, "slug"))
     indicator = fields.Field(
@@ -256,6 +280,8 @@ class IndicatorValueResource(AllOrNothingResource):
 
 class InitiativeResource(AllOrNothingResource):
     """Initiatives of the good-practice library, keyed by their stable identifier (ref)."""
+
+    computed_attributes = ("location",)
 
     assessment = fields.Field("assessment", "assessment", StrictForeignKeyWidget(Assessment, "slug"))
     categories = fields.Field(
