@@ -84,3 +84,13 @@ def sfax(db):
 def student(sfax):
     """A student contributor assigned to Sfax."""
     return StudentFactory(username="student", assigned_cities=[sfax])
+
+
+@pytest.fixture
+def tasks_in_process(settings, monkeypatch):
+    """Run Celery tasks in the test process even when REDIS_URL makes them real (the services run)."""
+    from letsfood.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    monkeypatch.setattr(app.conf, "task_always_eager", True)
+    monkeypatch.setattr(app.conf, "task_eager_propagates", True)

@@ -17,6 +17,11 @@ ARGUMENTS = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _in_process(tasks_in_process):
+    """These tests exercise the task body and its retry policy, not the broker."""
+
+
 def send(**overrides):
     return email_send_task.delay(**{**ARGUMENTS, **overrides})
 

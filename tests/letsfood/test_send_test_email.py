@@ -9,6 +9,11 @@ from django.core.management import CommandError, call_command
 from core.tasks import email_send_task
 
 
+@pytest.fixture(autouse=True)
+def _in_process(tasks_in_process):
+    """The command queues the task; here it runs in the test process (a real worker is tested in tests/core)."""
+
+
 def send_test_email(*args):
     output = io.StringIO()
     call_command("send_test_email", *args, stdout=output)
