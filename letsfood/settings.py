@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "rules.apps.AutodiscoverRulesConfig",
+    "core",  # shared helpers; installed so that Celery discovers core.tasks and Django its templates
     "accounts",
     "cities",
     "assessments",
