@@ -1,7 +1,439 @@
-from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+"""The admin where the project team and student contributors edit the framework, assessments and their content.
 
-from .models import Category, Framework, Indicator, Pillar, RecommendedAction
+Permissions come from assessments/rules.py (django-rules), with one rule added here for everyone, superusers
+included: a published or archived assessment, and everything in it, is read-only until the team reopens it.
+"""
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.forms import Textarea
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
+from simple_history.admin import SimpleHistoryAdmin
+
+from cities.predicates import assigned_city_ids
+from core.admin import MapAdminMixin
+from core.predicates import is_student, is_team
+
+from . import services
+from .models import (
+    Assessment,
+    Category,
+    CategoryAssessment,
+    Challenge,
+    Framework,
+    Indicator,
+    IndicatorValue,
+    Initiative,
+    Pillar,
+    RecommendedAction,
+    Transition,
+)
+from .resources import IndicatorResource, IndicatorValueResource, InitiativeResource
+from .selectors import category_completeness_many
+
+SPREADSHEET_FORMATS = [XLSX, CSV]
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Who changed what and when, with the changed fields, on a page that runs under our Content Security Policy."""
+
+    object_history_list_template = "assessments/admin/object_history_list.html"
+
+
+def _assessment_of(obj) -> Assessment | None:
+    return None if obj is None else getattr(obj, "assessment", obj)
+
+
+def _is_editable(obj) -> bool:
+    """Return whether the assessment of obj may still change (True when there is no object yet)."""
+    assessment = _assessment_of(obj)
+    return assessment is None or assessment.is_editable
+
+
+class AssessmentContentPermissions(ObjectPermissionsModelAdminMixin):
+    """The rules' object permissions, and read-only once the assessment is published or archived, even for superusers
+    (who bypass the rules)."""
+
+    def _perm(self, action: str) -> str:
+        return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
+
+    def has_change_permission(self, request, obj=None):
+        return _is_editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_editable(obj) and super().has_delete_permission(request, obj)
+
+
+class ContentInlinePermissions(AssessmentContentPermissions):
+    """Inline permissions, asked about the parent assessment."""
+
+    def has_add_permission(self, request, obj=None):
+        return _is_editable(obj) and request.user.has_perm(self._perm("add"), obj)
+
+
+class ContentAdminPermissions(AssessmentContentPermissions):
+    """Model admin permissions of the content models, whose list shows what the user may see."""
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_team(request.user):
+            return queryset
+        return queryset.filter(assessment__city_id__in=assigned_city_ids(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assessment" and not is_team(request.user):
+            kwargs["queryset"] = Assessment.objects.filter(
+                city_id__in=assigned_city_ids(request.user), status=Assessment.Status.DRAFT
+            ).select_related("city")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_import_permission(self, request):
+        return is_team(request.user) or is_student(request.user)
+
+    def has_export_permission(self, request):
+        return is_team(request.user) or is_student(request.user)
+
+
+# --- Inlines of an assessment
+
+
+class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInline):
+    """The reading of each framework category: created with the assessment, never added or removed by hand."""
+
+    model = CategoryAssessment
+    fields = ("category", "rating", "rating_rationale", "strengths", "challenges")
+    readonly_fields = ("category",)
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("category")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, Textarea):
+            field.widget.attrs.update(rows=3)
+        return field
+
+
+class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
+    model = IndicatorValue
+    fields = (
+        "indicator",
+        "no_data",
+        "value_number",
+        "value_boolean",
+        "value_text",
+        "reference_year",
+        "source_title",
+        "confidence",
+    )
+    autocomplete_fields = ("indicator",)
+    extra = 0
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "value_text":
+            field.widget = Textarea(attrs={"rows": 1, "cols": 24})
+        elif db_field.name in {"value_number", "reference_year"}:
+            field.widget.attrs.update(size=8)
+        return field
+
+
+class ChallengeInline(ContentInlinePermissions, TranslationStackedInline):
+    model = Challenge
+    fields = ("category", "severity", "title", "description", "actions")
+    autocomplete_fields = ("actions",)
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "category":
+            kwargs["queryset"] = Category.objects.select_related("framework")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+class InitiativeInline(ContentInlinePermissions, TranslationStackedInline):
+    """Initiatives in short; the point on the map is set on the initiative's own page (the change link).
+
+    django-leaflet's widget writes one map script per field, which an inline's "add another" template cannot clone.
+    """
+
+    model = Initiative
+    fields = ("title", "description", "actor_type", "status", "organisation", "categories", "pillars", "location_set")
+    readonly_fields = ("location_set",)
+    autocomplete_fields = ("organisation", "categories", "pillars")
+    extra = 0
+    show_change_link = True
+
+    @admin.display(description=_("location"))
+    def location_set(self, obj):
+        if not obj or not obj.pk:
+            return gettext("Save, then place the initiative on the map from its own page.")
+        if obj.location:
+            return f"{obj.latitude:.5f}, {obj.longitude:.5f}"
+        return gettext("Not placed on the map yet: open the initiative to place it.")
+
+
+class TransitionInline(admin.TabularInline):
+    """The recorded workflow steps: read-only, written only by the workflow services."""
+
+    model = Transition
+    fields = ("from_status", "to_status", "by", "at", "comment")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("workflow steps")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("assessments.view_transition")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Assessments
+
+
+WORKFLOW = {
+    "submit": (services.assessment_submit, _("Submit for review"), _("The assessment was submitted for review.")),
+    "publish": (services.assessment_publish, _("Publish"), _("The assessment is published.")),
+    "send_back": (services.assessment_send_back, _("Send back"), _("The assessment was sent back to its authors.")),
+    "reopen": (services.assessment_reopen, _("Reopen"), _("The assessment is a draft again.")),
+    "archive": (services.assessment_archive, _("Archive"), _("The assessment is archived.")),
+}
+
+
+@admin.register(Assessment)
+class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ("__str__", "city", "year", "edition", "status", "is_demo", "updated")
+    list_filter = ("city", "year", "edition", "status", "framework", "is_demo")
+    list_select_related = ("city", "framework")
+    search_fields = ("city__name_en", "city__name_fr", "city__slug", "slug")
+    change_form_template = "assessments/admin/assessment_change_form.html"
+    readonly_fields = ("status", "submitted_at", "published_at", "data_completeness")
+    inlines = [CategoryAssessmentInline, IndicatorValueInline, ChallengeInline, InitiativeInline, TransitionInline]
+
+    fieldsets = (
+        (None, {"fields": ("city", "framework", "year", "edition", "slug")}),  # the status is in the workflow box
+        (_("Presentation"), {"fields": ("summary", "is_demo", "shared_with_partners")}),
+        (_("People"), {"fields": ("authors", "reviewers")}),
+        (_("Progress"), {"fields": ("data_completeness", "submitted_at", "published_at")}),
+    )
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)  # with the language columns of translated fields
+        if obj is not None:
+            return fieldsets
+        # A new assessment: its identifier is derived from city and year, and it has no progress yet.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "slug"]})
+            for name, options in fieldsets
+            if name != _("Progress")
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(self.readonly_fields)
+        if obj is not None:
+            readonly += ["city", "framework", "year"]  # the edition's identity, also in spreadsheets (the slug)
+        if not is_team(request.user):
+            readonly += ["authors", "reviewers", "is_demo", "shared_with_partners"]
+        return readonly
+
+    def get_autocomplete_fields(self, request):
+        # A student picks among their own cities in a plain list; the autocomplete would offer every city.
+        return ("city", "authors", "reviewers") if is_team(request.user) else ()
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []  # the readings are created with the assessment
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if is_team(request.user):
+            return queryset
+        return queryset.filter(city_id__in=assigned_city_ids(request.user))
+
+    def get_changeform_initial_data(self, request):
+        initial = super().get_changeform_initial_data(request)
+        framework = Framework.objects.filter(slug=services.MUFPP_SLUG).first()
+        if framework is not None:
+            initial.setdefault("framework", framework.pk)
+        return initial
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "city" and not is_team(request.user):
+            kwargs["queryset"] = db_field.related_model.objects.filter(id__in=assigned_city_ids(request.user))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        return _is_editable(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _is_editable(obj) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change and not request.user.has_perm("assessments.add_assessment", obj):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+        if not change:
+            services.assessment_categories_ensure(assessment=obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if not change and is_student(request.user):
+            form.instance.authors.add(request.user)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        # The readings of the six categories exist now: carry on editing them rather than return to the list.
+        if "_addanother" not in request.POST and "_popup" not in request.POST:
+            request.POST = request.POST.copy()
+            request.POST["_continue"] = "1"
+        return super().response_add(request, obj, post_url_continue)
+
+    @admin.display(description=_("data completeness"))
+    def data_completeness(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        completeness = category_completeness_many([obj]).get(obj.pk, {})
+        rows = [(category, completeness.get(category.pk)) for category in obj.framework.categories.order_by("order")]
+        return render_to_string("assessments/admin/completeness.html", {"rows": rows})
+
+    # Workflow
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/workflow/<str:verb>/",
+                self.admin_site.admin_view(self.workflow_view),
+                name=f"{info[0]}_{info[1]}_workflow",
+            ),
+        ] + super().get_urls()
+
+    def workflow_actions(self, request, obj) -> list[dict]:
+        """Return the workflow steps the user may take on the assessment, in the order of the workflow."""
+        return [
+            {"verb": verb, "label": label, "needs_comment": verb == "send_back"}
+            for verb, (_service, label, _done) in WORKFLOW.items()
+            if request.user.has_perm(f"assessments.{verb}_assessment", obj)
+        ]
+
+    @method_decorator(require_POST)
+    def workflow_view(self, request, object_id, verb):
+        """Move the assessment along its workflow through the matching service; a refusal changes nothing."""
+        if verb not in WORKFLOW:
+            raise PermissionDenied
+        assessment = get_object_or_404(self.get_queryset(request), pk=object_id)
+        service, _label, done = WORKFLOW[verb]
+        try:
+            service(assessment=assessment, by=request.user, comment=request.POST.get("comment", ""))
+        except services.AssessmentError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:assessments_assessment_change", args=[assessment.pk]))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        extra_context = extra_context or {}
+        if obj is not None:
+            extra_context["workflow_actions"] = self.workflow_actions(request, obj)
+            if not obj.is_editable:
+                extra_context["read_only_reason"] = gettext(
+                    "This assessment is %(status)s: it is read-only until the team reopens it."
+                ) % {"status": obj.get_status_display().lower()}
+            if request.user.has_perm("assessments.change_indicatorvalue", obj) and obj.is_editable:
+                extra_context["import_values_url"] = reverse("admin:assessments_indicatorvalue_import")
+        return super().change_view(request, object_id, form_url, extra_context)
+
+
+# --- Content models on their own pages (lists across assessments, spreadsheets, the map)
+
+
+@admin.register(IndicatorValue)
+class IndicatorValueAdmin(ContentAdminPermissions, ImportExportMixin, HistoryAdmin):
+    list_display = ("indicator", "assessment", "display_value", "reference_year", "confidence", "no_data")
+    list_filter = ("assessment__city", "assessment__year", "indicator__category", "confidence", "no_data")
+    list_select_related = ("indicator", "assessment__city")
+    search_fields = ("indicator__code", "indicator__name_en", "indicator__name_fr", "assessment__slug")
+    autocomplete_fields = ("indicator",)
+    resource_classes = [IndicatorValueResource]
+    formats = SPREADSHEET_FORMATS
+
+    @admin.display(description=_("value"))
+    def display_value(self, obj):
+        return obj.display_value
+
+
+@admin.register(Initiative)
+class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ("title", "assessment", "actor_type", "status", "organisation")
+    list_filter = ("assessment__city", "categories", "pillars", "actor_type", "status")
+    list_select_related = ("assessment__city", "organisation")
+    search_fields = ("title_en", "title_fr", "ref", "assessment__city__name_en", "assessment__city__name_fr")
+    autocomplete_fields = ("organisation", "categories", "actions", "pillars")
+    readonly_fields = ("ref",)
+    resource_classes = [InitiativeResource]
+    formats = SPREADSHEET_FORMATS
+    fieldsets = (
+        (None, {"fields": ("assessment", "ref", "title", "description", "actor_type", "status", "start_year")}),
+        (_("Framework"), {"fields": ("categories", "actions", "pillars")}),
+        (_("Who and where"), {"fields": ("organisation", "location", "website")}),
+        (_("Photo"), {"fields": ("photo", "photo_credit")}),
+    )
+
+
+@admin.register(Challenge)
+class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    list_display = ("title", "assessment", "category", "severity")
+    list_filter = ("assessment__city", "category", "severity")
+    list_select_related = ("assessment__city", "category")
+    search_fields = ("title_en", "title_fr")
+    autocomplete_fields = ("actions",)
+
+
+@admin.register(CategoryAssessment)
+class CategoryAssessmentAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    list_display = ("category", "assessment", "rating")
+    list_filter = ("assessment__city", "category")
+    list_select_related = ("assessment__city", "category")
+    readonly_fields = ("assessment", "category")
+    fields = ("assessment", "category", "rating", "rating_rationale", "strengths", "challenges")
+
+    def has_add_permission(self, request):
+        return False  # created with their assessment, one per category
+
+
+# --- The framework: reference data the team edits
 
 
 class CategoryInline(TranslationTabularInline):
@@ -11,21 +443,21 @@ class CategoryInline(TranslationTabularInline):
 
 
 @admin.register(Framework)
-class FrameworkAdmin(TranslationAdmin):
+class FrameworkAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ("name", "version", "slug", "is_active")
     search_fields = ("name_en", "name_fr", "slug")
     inlines = [CategoryInline]
 
 
 @admin.register(Category)
-class CategoryAdmin(TranslationAdmin):
+class CategoryAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ("short_name", "framework", "order", "code")
     list_filter = ("framework",)
     search_fields = ("name_en", "name_fr", "short_name_en", "short_name_fr", "code")
 
 
 @admin.register(RecommendedAction)
-class RecommendedActionAdmin(TranslationAdmin):
+class RecommendedActionAdmin(HistoryAdmin, TranslationAdmin):
     list_display = ("number", "title", "category", "verified")
     list_filter = ("framework", "category", "verified")
     search_fields = ("title_en", "title_fr", "number")
@@ -34,14 +466,20 @@ class RecommendedActionAdmin(TranslationAdmin):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(TranslationAdmin):
+class IndicatorAdmin(ImportExportMixin, HistoryAdmin, TranslationAdmin):
     list_display = ("code", "name", "category", "value_type", "unit", "direction", "verified")
     list_filter = ("framework", "category", "value_type", "direction", "verified")
     search_fields = ("code", "name_en", "name_fr")
     autocomplete_fields = ("category", "actions")
     list_select_related = ("category",)
+    resource_classes = [IndicatorResource]
+    formats = SPREADSHEET_FORMATS
+
+    def has_import_permission(self, request):
+        return is_team(request.user)
 
 
 @admin.register(Pillar)
 class PillarAdmin(TranslationAdmin):
     list_display = ("name", "order", "code")
+    search_fields = ("name_en", "name_fr", "code")
