@@ -20,6 +20,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("", include("assessments.urls")),  # first: its city page, with the assessment, serves cities:city-detail
     path("", include("cities.urls")),
 )
 

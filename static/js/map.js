@@ -1,4 +1,4 @@
-/* Maps of cities and duos: reads the JSON that the page embeds next to each map container and draws it with Leaflet.
+/* Maps of cities, duos and local initiatives: reads the JSON that the page embeds next to each map container and draws it with Leaflet.
    Markers and lines are drawn even when tiles cannot be loaded (offline, tile server down). */
 (function () {
   "use strict";
@@ -32,8 +32,25 @@
       marker.bindPopup(link).bindTooltip(city.name).addTo(map);
       bounds.push([city.lat, city.lon]);
     });
+    // Local initiatives of the good-practice library: smaller violet markers whose popup links to the library entry.
+    (data.initiatives || []).forEach(function (initiative) {
+      var marker = L.circleMarker([initiative.lat, initiative.lon], {
+        radius: 6, weight: 2, color: "#4a148c", fillColor: "#ab47bc", fillOpacity: 0.9, className: "initiative-marker"
+      });
+      var popup = document.createElement("div");
+      var link = document.createElement("a");
+      link.href = initiative.url;
+      link.textContent = initiative.title;
+      popup.appendChild(link);
+      if (initiative.city) {
+        popup.appendChild(document.createElement("br"));
+        popup.appendChild(document.createTextNode(initiative.city));
+      }
+      marker.bindPopup(popup).bindTooltip(initiative.title).addTo(map);
+      bounds.push([initiative.lat, initiative.lon]);
+    });
     if (bounds.length > 1) {
-      map.fitBounds(bounds, { padding: [30, 30] });
+      map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
     } else if (bounds.length === 1) {
       map.setView(bounds[0], 10);
     } else {

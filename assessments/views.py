@@ -1,0 +1,130 @@
+"""Public pages of assessments: a city's page with its food-system assessment, and the good-practice library."""
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cities.models import City
+from cities.selectors import duo_for_city, network_map_data
+from core.charts import Series, radar_svg
+
+from .filters import InitiativeFilter
+from .models import Assessment, Initiative
+from .selectors import assessment_overview, visible_assessments
+
+LIBRARY_PAGE_SIZE = 20
+
+
+def initiative_markers(initiatives) -> list[dict]:
+    """Return the initiatives that have a location as map markers, each linking to its library entry."""
+    return [
+        {
+            "title": initiative.title,
+            "city": initiative.assessment.city.name,
+            "lat": initiative.latitude,
+            "lon": initiative.longitude,
+            "url": reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
+        }
+        for initiative in initiatives
+        if initiative.location
+    ]
+
+
+def readable_editions(user, city) -> list[Assessment]:
+    """Return the city's assessments the user may read, latest first: the published ones for the public."""
+    if user.is_authenticated:
+        queryset = visible_assessments(user).for_city(city)
+    else:
+        queryset = Assessment.objects.published().for_city(city).select_related("framework")
+    return [a for a in queryset.latest_first() if user.has_perm("assessments.view_assessment", a)]
+
+
+def _chosen_edition(editions: list[Assessment], requested: str | None) -> Assessment | None:
+    if requested:
+        chosen = next((a for a in editions if str(a.year) == requested), None)
+        if chosen is None:
+            raise Http404("No such edition.")
+        return chosen
+    return next((a for a in editions if a.status == Assessment.Status.PUBLISHED), None)
+
+
+def _radar(overview, city) -> str:
+    axes = [str(item.category) for item in overview.categories]
+    name = f"{city.name} {overview.assessment.year}"
+    not_rated = _("not rated")
+    description = "; ".join(
+        f"{axis}: {not_rated if item.rating is None else f'{item.rating}/10'}"
+        for axis, item in zip(axes, overview.categories, strict=True)
+    )
+    return radar_svg(
+        axes=axes,
+        series=[Series(name=name, values=overview.ratings, color="#2e7d32")],
+        title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": name},
+        description=description,
+        not_rated_label=not_rated,
+        element_id="ratings-chart",
+    )
+
+
+def city_detail(request, slug):
+    """The page of a city: its facts, its duo, and its latest published food-system assessment."""
+    city = get_object_or_404(City.objects.published(), slug=slug)
+    editions = readable_editions(request.user, city)
+    assessment = _chosen_edition(editions, request.GET.get("edition"))
+    map_data = network_map_data(cities=[city], duos=[])
+    context = {"city": city, "duo": duo_for_city(city), "map_data": map_data, "assessment": assessment}
+    if assessment is not None:
+        overview = assessment_overview(assessment=assessment)
+        for item in overview.categories:
+            # The values entered, an explicit 'no data' included; indicators never filled in are only counted.
+            item.entered = [(indicator, value) for indicator, value in item.rows if value is not None]
+            item.missing = len(item.rows) - len(item.entered)
+        map_data["initiatives"] = initiative_markers(overview.initiatives)
+        context.update(
+            overview=overview,
+            radar=_radar(overview, city) if len(overview.categories) >= 3 else "",
+            other_editions=[a for a in editions if a.pk != assessment.pk],
+        )
+    else:
+        context["other_editions"] = editions
+    return render(request, "cities/city_detail.html", context)
+
+
+def _library_queryset():
+    return (
+        Initiative.objects.published()
+        .select_related("organisation", "assessment__city")
+        .prefetch_related("categories", "pillars")
+        .order_by("title", "pk")
+    )
+
+
+def library(request):
+    """The good-practice library: the initiatives of every published assessment, searched and filtered."""
+    filterset = InitiativeFilter(request.GET or None, queryset=_library_queryset())
+    initiatives = filterset.qs if filterset.is_bound and filterset.is_valid() else _library_queryset()
+    page = Paginator(initiatives, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page"))
+    map_data = {"cities": [], "duos": [], "initiatives": initiative_markers(initiatives.prefetch_related(None))}
+    return render(
+        request,
+        "assessments/library.html",
+        {"filter": filterset, "page": page, "initiatives": page.object_list, "map_data": map_data},
+    )
+
+
+def initiative_detail(request, ref):
+    """One entry of the good-practice library."""
+    initiative = get_object_or_404(
+        Initiative.objects.published()
+        .select_related("organisation", "assessment__city")
+        .prefetch_related("categories", "pillars", "actions"),
+        ref=ref,
+    )
+    city = initiative.assessment.city
+    map_data = network_map_data(cities=[city], duos=[])
+    map_data["initiatives"] = initiative_markers([initiative])
+    return render(
+        request, "assessments/initiative_detail.html", {"initiative": initiative, "city": city, "map_data": map_data}
+    )
