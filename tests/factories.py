@@ -69,7 +69,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct-horse-battery")
+    password = factory.django.Password("correct-horse-battery")
 
 
 class FrameworkFactory(factory.django.DjangoModelFactory):
@@ -115,6 +115,9 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
 
 class StudentFactory(UserFactory):
     """A student contributor; pass assigned_cities=[city, …] to assign them."""
+
+    class Meta:
+        skip_postgeneration_save = True  # the hook below saves through the relation itself
 
     role = "student"
 
