@@ -1,5 +1,5 @@
-"""Public pages of assessments. Included before cities.urls: the city page, which shows the city's assessment,
-is served here, at the address that cities:city-detail names."""
+"""Public pages of assessments: the good-practice library. (The city page, which shows a city's assessment, is
+routed by the project's urls as `city-detail`.)"""
 
 from django.urls import path
 
@@ -7,7 +7,6 @@ from . import views
 
 app_name = "assessments"
 urlpatterns = [
-    path("cities/<slug:slug>/", views.city_detail, name="city-detail"),
     path("library/", views.library, name="library"),
     path("library/<slug:ref>/", views.initiative_detail, name="initiative-detail"),
 ]

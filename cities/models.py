@@ -81,7 +81,8 @@ class City(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("cities:city-detail", kwargs={"slug": self.slug})
+        # The city page composes several apps (the assessment, later the workshops): the project routes it.
+        return reverse("city-detail", kwargs={"slug": self.slug})
 
     @property
     def latitude(self) -> float | None:

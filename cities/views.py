@@ -3,19 +3,12 @@
 from django.shortcuts import get_object_or_404, render
 
 from .models import City, Duo
-from .selectors import duo_for_city, network_map_data
+from .selectors import network_map_data
 
 
 def city_list(request):
     cities = City.objects.published().order_by("role", "name")
     return render(request, "cities/city_list.html", {"cities": cities})
-
-
-def city_detail(request, slug):
-    city = get_object_or_404(City.objects.published(), slug=slug)
-    duo = duo_for_city(city)
-    map_data = network_map_data(cities=[city], duos=[])
-    return render(request, "cities/city_detail.html", {"city": city, "duo": duo, "map_data": map_data})
 
 
 def duo_list(request):

@@ -7,6 +7,8 @@ from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from assessments import views as assessment_views
+
 from . import views
 
 urlpatterns = [
@@ -20,7 +22,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("", include("assessments.urls")),  # first: its city page, with the assessment, serves cities:city-detail
+    path("cities/<slug:slug>/", assessment_views.city_detail, name="city-detail"),
+    path("", include("assessments.urls")),
     path("", include("cities.urls")),
 )
 

@@ -225,3 +225,11 @@ def test_pages_send_the_security_headers(anonymous, reference_data):
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"]
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_show_no_template_markup(anonymous, reference_data, language):
+    for path in ("/", "/cities/", "/cities/fez/", "/duos/", "/duos/lyon-ho-chi-minh-city/"):
+        html = anonymous.get(f"/{language}{path}").content.decode()
+        for marker in ("{#", "#}", "{%", "%}", "{{", "}}"):
+            assert marker not in html, f"{marker!r} leaked into /{language}{path}"
