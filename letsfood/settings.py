@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "django_countries",
     "simple_history",
     "import_export",
+    "django_ratelimit",
     "rules.apps.AutodiscoverRulesConfig",
     "core",  # shared helpers; installed so that Celery discovers core.tasks and Django its templates
     "accounts",
@@ -162,6 +163,8 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One development process: its local-memory cache is shared enough for the rate limits.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 # --- Celery (letsfood/celery.py reads every CELERY_* setting).
 CELERY_TASK_LONGEST_SECONDS = env_int("CELERY_TASK_TIME_LIMIT", 600)
@@ -182,6 +185,17 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+
+# --- Newsletter: sending throttle and batches, bounce webhook secret.
+NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
+NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
+NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+CELERY_BEAT_SCHEDULE = {
+    "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
+    "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
+}
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.
 EMAIL_BACKEND = env(

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from assessments.services import AssessmentError, framework_load_mufpp
 from cities.services import CityError, reference_cities_load
+from newsletter.services import topics_sync
 
 REFERENCE_DIR = Path(__file__).resolve().parents[2] / "reference"
 
@@ -22,10 +23,13 @@ class Command(BaseCommand):
         try:
             cities, duos = reference_cities_load(rows=rows)
             framework = framework_load_mufpp(data=data)
+            topics = topics_sync()
         except (CityError, AssessmentError, KeyError, ValueError) as exc:
             raise CommandError(f"Reference data not loaded, nothing was changed: {exc}") from exc
         self.stdout.write(
             f"Cities: {cities.created} created, {cities.existing} already there. "
             f"Duos: {duos.created} created, {duos.existing} already there. "
-            "Framework records created: " + (", ".join(f"{k} {v}" for k, v in sorted(framework.items())) or "none")
+            "Framework records created: "
+            + (", ".join(f"{k} {v}" for k, v in sorted(framework.items())) or "none")
+            + f". Newsletter topics created: {topics}."
         )
