@@ -10,6 +10,10 @@ from django_countries.fields import CountryField
 from djgeojson.fields import PointField
 
 
+# Languages of the programme's cities that Django's own list does not name.
+EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
+
+
 class CityQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -100,7 +104,7 @@ class City(models.Model):
         names = []
         for code in filter(None, (code.strip() for code in self.languages.split(","))):
             info = LANG_INFO.get(code)
-            names.append(gettext(info["name"]) if info else code)
+            names.append(gettext(info["name"]) if info else str(EXTRA_LANGUAGE_NAMES.get(code, code)))
         return names
 
 
