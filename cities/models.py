@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from djgeojson.fields import PointField
 
-
 # Languages of the programme's cities that Django's own list does not name.
 EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
 
