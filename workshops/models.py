@@ -568,3 +568,21 @@ class Infrastructure(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class DigestLog(models.Model):
+    """The monthly digest of a duo's milestones, recorded once sent so that a second run sends nothing twice."""
+
+    duo = models.ForeignKey("cities.Duo", models.CASCADE, related_name="digest_logs", verbose_name=_("duo"))
+    month = models.DateField(_("month"), help_text=_("The first day of the month the digest covers."))
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    recipients = models.PositiveSmallIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        verbose_name = _("digest sent")
+        verbose_name_plural = _("digests sent")
+        ordering = ["-month", "duo"]
+        constraints = [models.UniqueConstraint(fields=["duo", "month"], name="digest_once_per_duo_per_month")]
+
+    def __str__(self):
+        return f"{self.duo} · {self.month:%Y-%m}"
