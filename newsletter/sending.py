@@ -1,0 +1,474 @@
+"""The campaign engine: render a campaign, snapshot its audience into deliveries, send them in throttled batches.
+
+Delivery is at most once. A batch is claimed (its rows marked `sending`) and committed before any message leaves;
+a row is marked `sent` or `failed` after. A crash in between leaves `sending` rows that are never resent: the next
+run marks them `interrupted`, and the admin reports them. A `sending` row is orphaned when no task holds its
+campaign's lock (a PostgreSQL advisory lock, which the database releases when a worker dies) or, on databases
+without such a lock (SQLite, in development), when it was claimed longer ago than a task may run.
+"""
+
+import contextlib
+import smtplib
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import markdown
+import nh3
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db_connection
+from django.db import transaction
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from core.emails import email_render
+
+from .models import Campaign, ConsentEvent, Delivery, Subscriber
+from .services import NewsletterError, absolute_url, subscriber_links
+
+TEMPLATE = "newsletter-campaign"
+ENQUEUE_CHUNK = 2000
+# Errors of the connection rather than of one message: the rest of the batch goes back to the queue, untouched.
+CONNECTION_ERRORS = (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, TimeoutError)
+ALLOWED_TAGS = {
+    "a",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+
+
+@dataclass
+class CampaignContent:
+    """What a campaign says in one language, rendered once and shared by every message of a batch."""
+
+    language: str
+    subject: str
+    body_html: str
+    body_text: str
+    web_url: str
+
+
+def markdown_html(text: str) -> str:
+    """Return Markdown as HTML limited to basic tags and http(s)/mailto links (no raw HTML survives)."""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def _written_in(campaign: Campaign, language: str) -> bool:
+    return bool(getattr(campaign, f"subject_{language}", "") and getattr(campaign, f"body_{language}", ""))
+
+
+def campaign_language(campaign: Campaign, language: str) -> str:
+    """Return the language the campaign is read in: `language` when it is written in it, the other one otherwise."""
+    if _written_in(campaign, language):
+        return language
+    other = "fr" if language == "en" else "en"
+    return other if _written_in(campaign, other) else language
+
+
+def campaign_content(campaign: Campaign, language: str) -> CampaignContent:
+    """Return the campaign's subject and body in `language`, or in the other language when not translated."""
+    language = campaign_language(campaign, language)
+    body = getattr(campaign, f"body_{language}", "") or ""
+    return CampaignContent(
+        language=language,
+        subject=getattr(campaign, f"subject_{language}", "") or "",
+        body_html=markdown_html(body),
+        body_text=body,
+        web_url=absolute_url("newsletter:archive-detail", language=language, pk=campaign.pk),
+    )
+
+
+def campaign_render(
+    *, campaign: Campaign, language: str, links: dict, content: CampaignContent | None = None
+) -> tuple[str, str, str]:
+    """Return the subject, text and HTML of the campaign's email in `language` with the recipient's `links`."""
+    content = content or campaign_content(campaign, language)
+    context = {
+        "subject": content.subject,
+        "body_html": mark_safe(content.body_html),  # noqa: S308 (sanitised by nh3 in markdown_html)
+        "body_text": content.body_text,
+        "web_url": content.web_url,
+        "site_url": settings.SITE_URL,
+        **links,
+    }
+    return email_render(TEMPLATE, context, language=content.language)
+
+
+def campaign_message(
+    *, campaign: Campaign, to: str, language: str, links: dict, content: CampaignContent | None = None, connection=None
+) -> EmailMultiAlternatives:
+    """Return the campaign's message to one address, with the one-click unsubscription headers (RFC 8058)."""
+    subject, text, html = campaign_render(campaign=campaign, language=language, links=links, content=content)
+    headers = {
+        "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    message = EmailMultiAlternatives(
+        subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers, connection=connection
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def campaign_audience(campaign: Campaign):
+    """Return the subscribers the campaign goes to now: subscribed, not suppressed, with its topics and languages."""
+    return Subscriber.objects.for_audience(topics=campaign.topics.all(), languages=campaign.language_list)
+
+
+def audience_count(*, topic_ids: list[int], languages: list[str]) -> int:
+    """Return how many subscribers an audience of these topics and languages reaches today."""
+    if not topic_ids:
+        return 0
+    return Subscriber.objects.for_audience(topics=topic_ids, languages=languages).count()
+
+
+def campaign_send_test(*, campaign: Campaign, to_email: str, language: str) -> None:
+    """Send the campaign to one address, marked as a test; its links are placeholders that unsubscribe nobody."""
+    links = {
+        "manage_url": absolute_url("newsletter:archive", language=language),
+        "unsubscribe_url": absolute_url("newsletter:archive", language=language),
+    }
+    message = campaign_message(campaign=campaign, to=to_email, language=language, links=links)
+    message.subject = _("[Test] %(subject)s") % {"subject": message.subject}
+    message.send()
+
+
+def _check_sendable(campaign: Campaign) -> None:
+    if campaign.status not in {Campaign.Status.DRAFT, Campaign.Status.SCHEDULED}:
+        raise NewsletterError(_("This campaign has already been sent or is being sent."))
+    if not any(_written_in(campaign, code) for code, _name in settings.LANGUAGES):
+        raise NewsletterError(_("Write a subject and a body (in English or French) before sending."))
+    if not campaign.topics.exists():
+        raise NewsletterError(_("Choose at least one topic for the audience."))
+
+
+@transaction.atomic
+def campaign_start(*, campaign: Campaign, by, at: datetime | None = None) -> Campaign:
+    """Send the campaign now, or schedule it for `at`; the worker is queued once the transaction commits."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    _check_sendable(campaign)
+    now = timezone.now()
+    if at is not None and at > now:
+        campaign.status, campaign.scheduled_at = Campaign.Status.SCHEDULED, at
+        campaign.save(update_fields=["status", "scheduled_at", "updated"])
+        return campaign
+    campaign.status, campaign.started_at = Campaign.Status.SENDING, now
+    campaign.save(update_fields=["status", "started_at", "updated"])
+    _queue_send(campaign.pk)
+    return campaign
+
+
+def _queue_send(campaign_id: int) -> None:
+    from .tasks import campaign_send_task  # the tasks module imports this one
+
+    transaction.on_commit(lambda: campaign_send_task.delay(campaign_id))
+
+
+@transaction.atomic
+def campaign_cancel(*, campaign: Campaign) -> Campaign:
+    """Cancel a scheduled campaign (back to draft, so it can be edited and scheduled again)."""
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status != Campaign.Status.SCHEDULED:
+        raise NewsletterError(_("Only a scheduled campaign can be cancelled."))
+    campaign.status, campaign.scheduled_at = Campaign.Status.DRAFT, None
+    campaign.save(update_fields=["status", "scheduled_at", "updated"])
+    return campaign
+
+
+def campaigns_start_due(*, now: datetime | None = None) -> list[int]:
+    """Start the scheduled campaigns whose time has come; return the ids of every campaign being sent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        due = Campaign.objects.select_for_update().filter(status=Campaign.Status.SCHEDULED, scheduled_at__lte=now)
+        for campaign in due:
+            campaign.status, campaign.started_at = Campaign.Status.SENDING, now
+            campaign.save(update_fields=["status", "started_at", "updated"])
+    return list(Campaign.objects.filter(status=Campaign.Status.SENDING).values_list("pk", flat=True))
+
+
+@transaction.atomic
+def campaign_enqueue(campaign: Campaign) -> int:
+    """Snapshot the audience into one queued delivery per recipient, once; return how many rows were created.
+
+    The audience is read with a cursor and written in chunks, so memory does not grow with the list. The whole
+    snapshot is one transaction: a campaign has deliveries only once its snapshot is complete.
+    """
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.deliveries.exists():
+        return 0
+    created = 0
+    chunk = []
+    audience = campaign_audience(campaign).order_by("pk").values_list("pk", "language")
+    for subscriber_id, language in audience.iterator(chunk_size=ENQUEUE_CHUNK):
+        chunk.append(Delivery(campaign=campaign, subscriber_id=subscriber_id, language=language))
+        if len(chunk) >= ENQUEUE_CHUNK:
+            created += len(Delivery.objects.bulk_create(chunk, ignore_conflicts=True))
+            chunk = []
+    if chunk:
+        created += len(Delivery.objects.bulk_create(chunk, ignore_conflicts=True))
+    return created
+
+
+def throttle_delay(*, sent: int, elapsed: float, rate: float) -> float:
+    """Return how long to wait before the next message so that `sent` messages took at least sent/rate seconds."""
+    if rate <= 0:
+        return 0.0
+    return max(0.0, sent / rate - elapsed)
+
+
+def batch_size_within(*, budget: float, rate: float) -> int:
+    """Return how many messages one batch may claim: the configured size, fewer if the rate would overrun `budget`."""
+    size = settings.NEWSLETTER_BATCH_SIZE
+    if rate > 0:
+        size = min(size, int(budget * rate))
+    return max(size, 1)
+
+
+def stale_claim_age() -> timedelta:
+    """Return the age after which a claim belongs to a dead task: no task may run longer than the time limit."""
+    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+
+
+@contextlib.contextmanager
+def campaign_lock(campaign_id: int):
+    """Yield True when this process alone may send the campaign (PostgreSQL), None where no lock exists (SQLite).
+
+    The lock is a session-level advisory lock: the database drops it when the worker's connection dies, so holding
+    it proves every `sending` row of the campaign was left by a task that is gone.
+    """
+    if db_connection.vendor != "postgresql":
+        yield None
+        return
+    with db_connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", [LOCK_NAMESPACE, campaign_id])
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with db_connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", [LOCK_NAMESPACE, campaign_id])
+
+
+LOCK_NAMESPACE = 7201  # first key of the advisory locks on campaigns; the second is the campaign id
+
+
+def deliveries_interrupt_orphans(campaign_id: int, *, locked: bool | None, now: datetime | None = None) -> int:
+    """Mark as interrupted the `sending` rows no task is working on; return how many. They are never resent."""
+    orphans = Delivery.objects.filter(campaign_id=campaign_id, status=Delivery.Status.SENDING)
+    if not locked:
+        orphans = orphans.filter(claimed_at__lt=(now or timezone.now()) - stale_claim_age())
+    return orphans.update(
+        status=Delivery.Status.INTERRUPTED, error=_("Interrupted while being sent; not resent, to never send twice.")
+    )
+
+
+def deliveries_claim(campaign_id: int, *, size: int) -> list[int]:
+    """Claim up to `size` queued deliveries: mark them `sending` and commit before anything is sent."""
+    with transaction.atomic():
+        queued = Delivery.objects.filter(campaign_id=campaign_id, status=Delivery.Status.QUEUED).order_by("pk")
+        if db_connection.features.has_select_for_update_skip_locked:
+            queued = queued.select_for_update(skip_locked=True)
+        ids = list(queued.values_list("pk", flat=True)[:size])
+        Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
+            status=Delivery.Status.SENDING, claimed_at=timezone.now()
+        )
+    return ids
+
+
+@dataclass
+class Pacer:
+    """Spaces messages so that at most `rate` leave per second, across the batches of one task run."""
+
+    rate: float
+    started: float = 0.0
+    sent: int = 0
+
+    def __post_init__(self):
+        self.started = time.monotonic()
+
+    def wait(self) -> None:
+        delay = throttle_delay(sent=self.sent, elapsed=time.monotonic() - self.started, rate=self.rate)
+        if delay:
+            time.sleep(delay)
+
+    def next_delay(self) -> float:
+        return throttle_delay(sent=self.sent, elapsed=time.monotonic() - self.started, rate=self.rate)
+
+
+@dataclass
+class BatchResult:
+    claimed: int = 0
+    sent: int = 0
+    failed: int = 0
+    skipped: int = 0
+
+
+def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pacer | None = None) -> BatchResult:
+    """Claim a batch of queued deliveries and send them over one connection; return what happened."""
+    result = BatchResult()
+    ids = deliveries_claim(campaign_id, size=size or settings.NEWSLETTER_BATCH_SIZE)
+    result.claimed = len(ids)
+    if not ids:
+        return result
+    campaign = Campaign.objects.get(pk=campaign_id)
+    contents: dict[str, CampaignContent] = {}
+    sent, skipped, failed = [], [], {}
+    pending = list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
+    # A message cut short by anything but an error (the worker killed) stays `sending`: it may have left.
+    connection = get_connection()
+    try:
+        with connection:
+            while pending:
+                delivery = pending.pop(0)
+                subscriber = delivery.subscriber
+                # The list may have changed since the snapshot: unsubscribed or suppressed addresses are skipped.
+                if subscriber is None or subscriber.state != Subscriber.State.SUBSCRIBED:
+                    skipped.append(delivery.pk)
+                    continue
+                if delivery.language not in contents:
+                    contents[delivery.language] = campaign_content(campaign, delivery.language)
+                message = campaign_message(
+                    campaign=campaign,
+                    to=subscriber.email,
+                    language=delivery.language,
+                    links=subscriber_links(subscriber),
+                    content=contents[delivery.language],
+                    connection=connection,
+                )
+                if pacer:
+                    pacer.wait()
+                try:
+                    connection.send_messages([message])
+                except CONNECTION_ERRORS as error:
+                    # This one may or may not have left: it is not retried. The others were never attempted.
+                    failed[delivery.pk] = repr(error)
+                    raise
+                except Exception as error:  # one refused message must not stop the campaign
+                    failed[delivery.pk] = repr(error)
+                else:
+                    sent.append(delivery.pk)
+                if pacer:
+                    pacer.sent += 1
+    finally:
+        _mark(sent=sent, skipped=skipped, failed=failed, release=[d.pk for d in pending])
+    result.sent, result.skipped, result.failed = len(sent), len(skipped), len(failed)
+    return result
+
+
+def _mark(*, sent: list[int], skipped: list[int], failed: dict[int, str], release: list[int]) -> None:
+    now = timezone.now()
+    with transaction.atomic():
+        Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=now)
+        Delivery.objects.filter(pk__in=skipped).update(status=Delivery.Status.SKIPPED)
+        for pk, error in failed.items():
+            Delivery.objects.filter(pk=pk).update(status=Delivery.Status.FAILED, error=error[:2000])
+        Delivery.objects.filter(pk__in=release).update(status=Delivery.Status.QUEUED, claimed_at=None)
+
+
+def campaign_finish_if_done(campaign_id: int) -> bool:
+    """Mark the campaign sent when no delivery is queued or being sent; return whether it is finished."""
+    busy = Delivery.objects.filter(
+        campaign_id=campaign_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
+    ).exists()
+    if busy:
+        return False
+    Campaign.objects.filter(pk=campaign_id, status=Campaign.Status.SENDING).update(
+        status=Campaign.Status.SENT, finished_at=timezone.now()
+    )
+    return True
+
+
+def campaign_send(campaign_id: int, *, budget: float) -> float | None:
+    """Send queued deliveries of a campaign for about `budget` seconds at most.
+
+    Return the countdown in seconds after which to call again when the budget ran out with work left, or None:
+    the campaign is finished, not being sent, held by another task, or waits for stale claims to settle.
+    """
+    campaign = Campaign.objects.filter(pk=campaign_id).first()
+    if campaign is None or campaign.status != Campaign.Status.SENDING:
+        return None
+    campaign_enqueue(campaign)
+    rate = settings.NEWSLETTER_SEND_RATE
+    pacer = Pacer(rate=rate)
+    with campaign_lock(campaign_id) as locked:
+        if locked is False:
+            return None  # another task is sending this campaign
+        deliveries_interrupt_orphans(campaign_id, locked=locked)
+        while True:
+            remaining = budget - (time.monotonic() - pacer.started)
+            if remaining <= 0:
+                return pacer.next_delay()
+            size = min(settings.NEWSLETTER_BATCH_SIZE, batch_size_within(budget=remaining, rate=rate))
+            result = campaign_send_batch(campaign_id, size=size, pacer=pacer)
+            if result.claimed:
+                continue
+            # Rows still claimed by a task that may be running (SQLite only) are settled by a later run: the beat
+            # resumes every campaign being sent each minute.
+            campaign_finish_if_done(campaign_id)
+            return None
+
+
+def campaign_statistics(campaign: Campaign) -> dict:
+    """Return the campaign's delivery counts by status and the unsubscriptions of its recipients since it started."""
+    counts = campaign.deliveries.aggregate(
+        recipients=Count("pk"),
+        **{status: Count("pk", filter=Q(status=status)) for status in Delivery.Status.values},
+    )
+    unsubscribed = 0
+    if campaign.started_at:
+        unsubscribed = (
+            ConsentEvent.objects.filter(
+                kind=ConsentEvent.Kind.UNSUBSCRIBED,
+                at__gte=campaign.started_at,
+                subscriber__deliveries__campaign=campaign,
+            )
+            .values("subscriber")
+            .distinct()
+            .count()
+        )
+    return {**counts, "unsubscribed": unsubscribed}
+
+
+def campaign_preview(campaign: Campaign) -> list[dict]:
+    """Return the campaign as each language's readers get it, with placeholder links, for the admin's preview."""
+    previews = []
+    for code, name in settings.LANGUAGES:
+        links = {"manage_url": "#", "unsubscribe_url": "#"}
+        with translation.override(code):
+            content = campaign_content(campaign, code)
+            subject, text, html = campaign_render(campaign=campaign, language=code, links=links, content=content)
+        previews.append(
+            {
+                "code": code,
+                "name": name,
+                "content_language": content.language,
+                "subject": subject,
+                "text": text,
+                "html": nh3.clean(html, tags=ALLOWED_TAGS | {"div", "span", "small"}, attributes=ALLOWED_ATTRIBUTES),
+            }
+        )
+    return previews
