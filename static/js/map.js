@@ -49,6 +49,20 @@
       marker.bindPopup(popup).bindTooltip(initiative.title).addTo(map);
       bounds.push([initiative.lat, initiative.lon]);
     });
+    // Food infrastructure of a territory (mills, markets, food banks…): blue markers whose popup gives kind and status.
+    (data.infrastructure || []).forEach(function (item) {
+      var marker = L.circleMarker([item.lat, item.lon], {
+        radius: 6, weight: 2, color: "#01579b", fillColor: "#29b6f6", fillOpacity: 0.9, className: "infrastructure-marker"
+      });
+      var popup = document.createElement("div");
+      var name = document.createElement("strong");
+      name.textContent = item.name;
+      popup.appendChild(name);
+      popup.appendChild(document.createElement("br"));
+      popup.appendChild(document.createTextNode(item.kind_label + " · " + item.status));
+      marker.bindPopup(popup).bindTooltip(item.name).addTo(map);
+      bounds.push([item.lat, item.lon]);
+    });
     if (bounds.length > 1) {
       map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
     } else if (bounds.length === 1) {
