@@ -1,6 +1,7 @@
 """Settings of the Let's Food Cities platform, read from the environment (see .env.example)."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -89,6 +90,7 @@ INSTALLED_APPS = [
     "import_export",
     "django_ratelimit",
     "rules.apps.AutodiscoverRulesConfig",
+    "axes",  # failed-login throttling (site and admin logins)
     "core",  # shared helpers; installed so that Celery discovers core.tasks and Django its templates
     "accounts",
     "cities",
@@ -110,19 +112,33 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "letsfood.urls"
 WSGI_APPLICATION = "letsfood.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 # Object-level permissions come from one set of rules (django-rules), for pages, admin and API alike.
+# django-axes checks a login against its failure records before any backend accepts it.
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "home"  # accounts.services.home_for picks each persona's landing page
 LOGOUT_REDIRECT_URL = "home"
+# Invitation and password-reset links stay valid for three days.
+PASSWORD_RESET_TIMEOUT = env_int("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600)
+
+# --- Failed logins (django-axes): 5 failures for a username from one IP lock that pair out for 15 minutes.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
+# The address is REMOTE_ADDR (django-ipware is not installed): behind a proxy the lock is in effect per username.
 
 TEMPLATES = [
     {

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("cities/<slug:slug>/", assessment_views.city_detail, name="city-detail"),
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
+    path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
 )
 

@@ -1,0 +1,73 @@
+"""Account pages: log in and out, change a forgotten or old password, and set the first one from an invitation."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.shortcuts import render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .forms import PasswordResetForm
+from .services import home_for
+
+
+class LoginView(auth_views.LoginView):
+    """Django's login; without a safe `next`, each persona lands on their own page (see home_for)."""
+
+    template_name = "registration/login.html"
+
+    def get_default_redirect_url(self):
+        return home_for(self.request.user)
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out by POST only (Django's rule: a link cannot log anyone out)."""
+
+    next_page = reverse_lazy("home")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("password_change_done")
+
+
+class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
+    template_name = "registration/password_change_done.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PasswordResetForm
+    template_name = "registration/password_reset_form.html"
+    success_url = reverse_lazy("password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+    success_url = reverse_lazy("password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """The invitation link: the invited partner chooses their first password, then logs in."""
+
+    template_name = "accounts/password_set.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. You can now log in."))
+        return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The page of a login refused by django-axes after too many failures (429 Too Many Requests)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
+    return render(request, "accounts/locked.html", context, status=429)
