@@ -1,0 +1,28 @@
+"""The public archive of sent campaigns: each one as a web page, in the reader's language."""
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from .models import Campaign
+from .sending import campaign_content
+
+
+def archive(request):
+    campaigns = Campaign.objects.filter(status=Campaign.Status.SENT).order_by("-finished_at", "-pk")
+    page = Paginator(campaigns, 20).get_page(request.GET.get("page"))
+    language = get_language()
+    items = [{"campaign": campaign, "content": campaign_content(campaign, language)} for campaign in page]
+    return render(request, "newsletter/archive.html", {"page": page, "items": items})
+
+
+def archive_detail(request, pk: int):
+    campaign = get_object_or_404(Campaign, pk=pk, status=Campaign.Status.SENT)
+    content = campaign_content(campaign, get_language())
+    return render(
+        request,
+        "newsletter/archive_detail.html",
+        # body_html went through nh3 in campaign_content: only basic tags and http(s)/mailto links remain.
+        {"campaign": campaign, "content": content, "body_html": mark_safe(content.body_html)},  # noqa: S308
+    )
