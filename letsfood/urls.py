@@ -8,6 +8,7 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from assessments import views as assessment_views
+from newsletter import webhooks as newsletter_webhooks
 
 from . import views
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("admin/", admin.site.urls),
+    path("newsletter/webhooks/bounces/", newsletter_webhooks.bounces, name="newsletter-webhook-bounces"),
 ]
 
 urlpatterns += i18n_patterns(
