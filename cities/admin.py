@@ -4,7 +4,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.admin import MapAdminMixin
 
-from .models import City, Duo, Organisation
+from .models import City, Duo, DuoContact, Organisation
 
 
 @admin.register(City)
@@ -72,3 +72,14 @@ class OrganisationAdmin(admin.ModelAdmin):
     search_fields = ("name", "city__name_en", "city__name_fr")
     autocomplete_fields = ("city",)
     list_select_related = ("city",)
+
+
+@admin.register(DuoContact)
+class DuoContactAdmin(admin.ModelAdmin):
+    """A duo's contacts: private, edited by the team (cities.rules)."""
+
+    list_display = ("name", "title", "duo", "city", "organisation", "email", "phone")
+    list_filter = ("duo",)
+    search_fields = ("name", "title", "email", "organisation__name")
+    autocomplete_fields = ("duo", "city", "organisation")
+    list_select_related = ("duo", "city", "organisation")

@@ -1,6 +1,7 @@
 """Cities (and other territories), the duos that pair a French city with its partner, and organisations."""
 
 from django.conf.locale import LANG_INFO
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -227,3 +228,43 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.city})" if self.city_id else self.name
+
+
+class DuoContact(models.Model):
+    """A person a duo works with, on either side: private to the duo's partner users and the project team."""
+
+    duo = models.ForeignKey(Duo, models.CASCADE, related_name="contacts", verbose_name=_("duo"))
+    city = models.ForeignKey(
+        City,
+        models.PROTECT,
+        related_name="duo_contacts",
+        verbose_name=_("city"),
+        help_text=_("The side of the duo the contact works on: one of the duo's two cities."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    title = models.CharField(_("role or title"), max_length=200, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duo_contacts",
+        verbose_name=_("organisation"),
+    )
+    email = models.EmailField(_("email"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("duo contact")
+        verbose_name_plural = _("duo contacts")
+        ordering = ["duo", "city", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.title})" if self.title else self.name
+
+    def clean(self):
+        if self.duo_id and self.city_id and self.city_id not in (self.duo.french_city_id, self.duo.partner_city_id):
+            raise ValidationError({"city": _("The contact's city must be one of the duo's two cities.")})

@@ -8,6 +8,7 @@ from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from assessments import views as assessment_views
+from cities import private_views as duo_private_views
 from newsletter import webhooks as newsletter_webhooks
 
 from . import views
@@ -27,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("cities/<slug:slug>/", assessment_views.city_detail, name="city-detail"),
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
+    path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
 )
