@@ -1,12 +1,18 @@
 """The API root: every app's router registered in one place."""
 
+from django.urls import path
 from rest_framework.routers import DefaultRouter
 
 from assessments.api.urls import register as register_assessments
 from cities.api.urls import register as register_cities
 
+from .api_network import NetworkCoverageView
+
 router = DefaultRouter()
 register_cities(router)
 register_assessments(router)
 
-urlpatterns = router.urls
+urlpatterns = [
+    *router.urls,
+    path("network/coverage/", NetworkCoverageView.as_view(), name="network-coverage"),
+]

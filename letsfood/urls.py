@@ -11,7 +11,7 @@ from assessments import views as assessment_views
 from cities import private_views as duo_private_views
 from newsletter import webhooks as newsletter_webhooks
 
-from . import views
+from . import network_views, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -26,6 +26,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("cities/<slug:slug>/", assessment_views.city_detail, name="city-detail"),
+    path("network/", network_views.network_overview, name="network-overview"),
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
     path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),

@@ -1,0 +1,134 @@
+"""The network overview page and its API: same numbers, English and French, accessible cells, bounded queries."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from assessments.models import Assessment, RecommendedAction
+from tests.network.test_coverage import assessment_of, grow_data, linked_content
+
+pytestmark = pytest.mark.django_db
+
+CELL = re.compile(r'<td class="cov cov-\d[^"]*">(.*?)</td>', re.S)
+COMPACT = re.compile(r'<span aria-hidden="true">([^<]*)</span>')
+
+
+def page_cells(html: str) -> list[str]:
+    """Return the compact text of every city cell of the matrix, row by row (totals left out)."""
+    return [COMPACT.search(cell).group(1) for cell in CELL.findall(html)]
+
+
+def api_cells(data: dict) -> list[str]:
+    def compact(cell):
+        return "—" if not sum(cell.values()) else f"{cell['initiatives']} · {cell['challenges']}"
+
+    slugs = [city["slug"] for city in data["cities"]]
+    return [compact(row["cells"][slug]) for row in data["rows"] for slug in slugs]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_page_shows_the_matrix_and_the_map_in_english_and_french(anonymous, reference_data, language):
+    linked_content(assessment_of("fez"), 7, initiatives=2, challenges=1)
+
+    response = anonymous.get(f"/{language}/network/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}"' in html
+    action = RecommendedAction.objects.get(framework__slug="mufpp-2019", number=7)
+    assert getattr(action, f"title_{language}") in html
+    assert html.count('<th scope="row" class="action">') == 37
+    assert html.count('<th scope="col" class="city') == 14
+    assert html.count('scope="colgroup"') == 7
+    assert html.count('scope="rowgroup"') == 6
+    assert "<caption" in html
+    assert '<span aria-hidden="true">2 · 1</span>' in html
+    assert 'id="network"' in html  # the map's data, drawn by static/js/map.js
+    assert " style=" not in html  # the content security policy forbids inline styles
+
+
+def test_an_empty_cell_says_so_in_words(anonymous, reference_data):
+    html = anonymous.get("/en/network/").content.decode()
+
+    assert '<span aria-hidden="true">—</span><span class="visually-hidden">no initiative, no challenge</span>' in html
+
+
+def test_the_page_marks_draft_columns_for_the_team_only(client, anonymous, reference_data, team_member):
+    linked_content(assessment_of("fez", status=Assessment.Status.DRAFT), 7, initiatives=1, challenges=0)
+
+    public = anonymous.get("/en/network/").content.decode()
+    client.force_login(team_member)
+    team = client.get("/en/network/").content.decode()
+
+    assert "badge-draft" not in public and "1 · 0" not in public
+    assert "badge-draft" in team and "1 · 0" in team
+
+
+def test_the_category_filter_shows_only_that_category(anonymous, reference_data):
+    html = anonymous.get("/en/network/", {"category": "food_waste"}).content.decode()
+
+    assert (
+        html.count('<th scope="row" class="action">')
+        == RecommendedAction.objects.filter(category__code="food_waste").count()
+    )
+    assert '<option value="food_waste" selected>' in html
+
+
+@pytest.mark.parametrize("category", ["", "governance"])
+def test_the_api_gives_the_same_numbers_as_the_page(anonymous, reference_data, category):
+    linked_content(assessment_of("fez"), 1, initiatives=2, challenges=1)
+    linked_content(assessment_of("lyon"), 3, initiatives=1, challenges=0)
+    linked_content(assessment_of("sfax"), 30, initiatives=0, challenges=3)
+
+    html = anonymous.get("/en/network/", {"category": category}).content.decode()
+    data = anonymous.get("/api/network/coverage/", {"category": category}).json()
+
+    assert page_cells(html) == api_cells(data)
+    assert len(page_cells(html)) == len(data["rows"]) * 14
+    assert len(data["rows"]) == (37 if not category else 6)
+    assert len(data["cities"]) == 14
+    fez_row = next(row for row in data["rows"] if row["action"] == 1)
+    assert fez_row["category"] == "governance"
+    assert fez_row["cells"]["fez"] == {"initiatives": 2, "challenges": 1, "planned": 0}
+    assert data["totals"]["fez"] == {"initiatives": 2, "challenges": 1, "planned": 0}
+    assert data["planned_actions_tracked"] is False
+
+
+def test_the_api_counts_drafts_for_the_team_only(client, anonymous, reference_data, team_member):
+    linked_content(assessment_of("fez", status=Assessment.Status.DRAFT), 1, initiatives=1, challenges=0)
+
+    public = anonymous.get("/api/network/coverage/").json()
+    client.force_login(team_member)
+    team = client.get("/api/network/coverage/").json()
+
+    assert public["totals"]["fez"]["initiatives"] == 0
+    assert team["totals"]["fez"]["initiatives"] == 1
+    assert next(city for city in team["cities"] if city["slug"] == "fez")["assessment_status"] == "draft"
+
+
+@pytest.mark.parametrize("url", ["/en/network/", "/api/network/coverage/"])
+def test_page_and_api_keep_the_same_number_of_queries_as_the_data_grows(anonymous, reference_data, url):
+    grow_data(["fez"], per_city=1)
+    with CaptureQueriesContext(connection) as small:
+        assert anonymous.get(url).status_code == 200
+    grow_data(["lyon", "sfax", "durban"], per_city=6)
+    with CaptureQueriesContext(connection) as large:
+        assert anonymous.get(url).status_code == 200
+
+    assert len(small) == len(large)
+
+
+def test_the_schema_documents_the_coverage_endpoint(anonymous):
+    paths = anonymous.get("/api/schema/", {"format": "json"}).json()["paths"]
+
+    operation = paths["/api/network/coverage/"]["get"]
+    assert "category" in {parameter["name"] for parameter in operation["parameters"]}
+    assert "200" in operation["responses"]
+
+
+def test_the_main_menu_links_to_the_network_overview(anonymous, reference_data):
+    html = anonymous.get("/en/network/").content.decode()
+
+    assert re.search(r'<a href="/en/network/" aria-current="page">Network</a>', html)
