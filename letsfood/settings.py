@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -209,6 +210,11 @@ NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the 
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 CELERY_BEAT_SCHEDULE = {
+    # Each duo's partners get the digest of their milestones on the first of the month (safe to run twice).
+    "workshops-action-digest": {
+        "task": "workshops.tasks.action_digest_send_all",
+        "schedule": crontab(minute=0, hour=7, day_of_month=1),
+    },
     "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
 }

@@ -1,0 +1,328 @@
+"""Reads of the duos' action plans (visibility, progress, the closed loop between actions, diagnosis and indicators),
+the food-infrastructure inventory, and the two plan operations: ticking a milestone and the monthly digest."""
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from assessments.models import Challenge, Indicator, IndicatorValue
+from assessments.selectors import visible_assessments
+from cities.models import City, Duo, Organisation
+from core.predicates import is_partner, is_team
+from core.tasks import email_send_task
+
+from .models import Action, ActionUpdate, DigestLog, Infrastructure, Milestone
+from .services import WorkshopError, action_progress, milestones_due
+
+PRIVATE_PERM = "workshops.view_action_private"
+
+
+# --- Visibility -------------------------------------------------------------------------------------------------
+
+
+def public_action_q() -> Q:
+    """Return the condition of an action the public may read: its workshop is published, or it came from none."""
+    return Q(proposal__isnull=True) | Q(proposal__workshop__is_published=True)
+
+
+def actions_visible(user) -> QuerySet:
+    """Return the actions the user may read: the public ones of published duos, plus every action of their own duo."""
+    if is_team(user):
+        return Action.objects.all()
+    visible = public_action_q() & Q(duo__is_published=True)
+    if is_partner(user):
+        visible |= Q(duo__french_city_id=user.city_id) | Q(duo__partner_city_id=user.city_id)
+    return Action.objects.filter(visible)
+
+
+def duo_plan_visible(user, duo: Duo) -> bool:
+    """Return whether the user may open the duo's plan page (any published duo; an unpublished one privately)."""
+    return duo.is_published or user.has_perm("cities.view_duo_private", duo)
+
+
+def actions_with_plan_data(queryset: QuerySet) -> QuerySet:
+    """Return the actions with everything the plan page and the API show, in a fixed number of queries."""
+    return queryset.select_related("duo__french_city", "duo__partner_city", "proposal__workshop").prefetch_related(
+        Prefetch("owners", Organisation.objects.select_related("city").order_by("name")),
+        Prefetch("milestones", Milestone.objects.order_by("due", "id")),
+        Prefetch("updates", ActionUpdate.objects.select_related("author").order_by("-date", "-id")),
+        Prefetch("indicators", Indicator.objects.order_by("number", "code")),
+    )
+
+
+# --- The plan page ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class ActionCard:
+    """An action as the plan shows it: progress from its milestones, owners by side, private parts if allowed."""
+
+    action: Action
+    progress: int | None
+    milestones: list[Milestone]
+    overdue: int
+    owners_by_side: list[tuple[str, list[Organisation]]]
+    updates: list[ActionUpdate]
+    private: bool
+    links: dict = field(default_factory=dict)
+
+
+def action_card(action: Action, *, user, today: date | None = None) -> ActionCard:
+    """Return the card of a prefetched action (see actions_with_plan_data) as the user may see it."""
+    today = today or timezone.localdate()
+    milestones = list(action.milestones.all())
+    for milestone in milestones:
+        milestone.overdue = milestone.is_overdue(today)
+    duo = action.duo
+    owners = list(action.owners.all())
+    sides = []
+    for city in duo.cities:
+        sides.append((city.name, [owner for owner in owners if owner.city_id == city.pk]))
+    others = [owner for owner in owners if owner.city_id not in (duo.french_city_id, duo.partner_city_id)]
+    if others:
+        sides.append((_("Other organisations"), others))
+    return ActionCard(
+        action=action,
+        progress=action_progress(action, milestones),
+        milestones=milestones,
+        overdue=sum(1 for milestone in milestones if milestone.overdue),
+        owners_by_side=sides,
+        updates=list(action.updates.all()),
+        private=user.has_perm(PRIVATE_PERM, action),
+    )
+
+
+def duo_plan(*, duo: Duo, user, today: date | None = None) -> list[ActionCard]:
+    """Return the duo's action plan as the user may see it, each action with its progress and milestones."""
+    actions = actions_with_plan_data(actions_visible(user).filter(duo=duo)).order_by("start", "id")
+    return [action_card(action, user=user, today=today) for action in actions]
+
+
+def plan_summary(cards: list[ActionCard]) -> dict:
+    """Return the counts the top of the plan page shows: actions by status, milestones overdue and due soon."""
+    statuses = Counter(card.action.status for card in cards)
+    return {
+        "actions": len(cards),
+        "by_status": [(label, statuses.get(value, 0)) for value, label in Action.Status.choices],
+        "overdue": sum(card.overdue for card in cards),
+        "milestones": sum(len(card.milestones) for card in cards),
+    }
+
+
+# --- The closed loop: action ↔ diagnosis ↔ indicators -------------------------------------------------------------
+
+
+@dataclass
+class IndicatorTrail:
+    """An indicator with its values across assessment editions (per city) as the user may see them."""
+
+    indicator: Indicator
+    values: list[IndicatorValue]
+
+
+def indicator_values_across_editions(*, indicators, user, cities=None) -> dict[int, list[IndicatorValue]]:
+    """Return, per indicator id, its values in the assessments the user may read, oldest edition first."""
+    values = (
+        IndicatorValue.objects.filter(indicator__in=indicators, assessment__in=visible_assessments(user))
+        .select_related("assessment__city")
+        .order_by("assessment__city__name", "assessment__year")
+    )
+    if cities is not None:
+        values = values.filter(assessment__city__in=cities)
+    grouped: dict[int, list[IndicatorValue]] = {}
+    for value in values:
+        grouped.setdefault(value.indicator_id, []).append(value)
+    return grouped
+
+
+@dataclass
+class ActionOrigin:
+    """Where an action came from: its proposal, the workshop (linked if the user may read it), the challenges."""
+
+    proposal: object
+    workshop: object
+    workshop_readable: bool
+    challenges: list[Challenge]
+
+
+def action_origin(*, action: Action, user) -> ActionOrigin | None:
+    """Return the proposal, workshop and diagnosed challenges an action answers, as far as the user may read them."""
+    proposal = action.proposal
+    if proposal is None:
+        return None
+    workshop = proposal.workshop
+    readable = workshop.is_published or user.has_perm("workshops.view_workshop_private", workshop)
+    challenges = list(
+        Challenge.objects.filter(proposals=proposal, assessment__in=visible_assessments(user))
+        .select_related("assessment__city", "category")
+        .order_by("assessment__city__name", "title")
+    )
+    return ActionOrigin(proposal=proposal, workshop=workshop, workshop_readable=readable, challenges=challenges)
+
+
+def action_indicator_trails(*, action: Action, user) -> list[IndicatorTrail]:
+    """Return the indicators an action should move, each with its values across editions in the duo's cities."""
+    indicators = list(action.indicators.all())
+    values = indicator_values_across_editions(indicators=indicators, user=user, cities=list(action.duo.cities))
+    return [IndicatorTrail(indicator, values.get(indicator.pk, [])) for indicator in indicators]
+
+
+def indicator_for_code(code: str) -> Indicator | None:
+    """Return the indicator with this code (the first framework's when several frameworks share it)."""
+    return Indicator.objects.select_related("category", "framework").filter(code=code).order_by("framework_id").first()
+
+
+def indicator_actions(*, indicator: Indicator, user, city: City | None = None) -> list[ActionCard]:
+    """Return the actions the user may read that are meant to move the indicator (in the city's duos, if given)."""
+    actions = actions_visible(user).filter(indicators=indicator)
+    if city is not None:
+        actions = actions.filter(Q(duo__french_city=city) | Q(duo__partner_city=city))
+    actions = actions_with_plan_data(actions).order_by("duo__name", "start", "id")
+    return [action_card(action, user=user) for action in actions]
+
+
+# --- Plan operations --------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def milestone_mark_done(*, milestone: Milestone, by, on: date | None = None) -> Milestone:
+    """Tick a milestone done (on a given day, today by default); the action's progress follows from it."""
+    if milestone.done_on is not None:
+        raise WorkshopError(_("This milestone is already done."))
+    milestone.done_on = on or timezone.localdate()
+    milestone.save(update_fields=["done_on"])
+    return milestone
+
+
+# --- The monthly digest -----------------------------------------------------------------------------------------
+
+
+def duos_for_digest() -> QuerySet:
+    """Return the duos that have open milestones in actions still under way."""
+    open_milestones = Milestone.objects.filter(done_on__isnull=True).exclude(
+        action__status__in=[Action.Status.DONE, Action.Status.DROPPED]
+    )
+    return Duo.objects.filter(actions__milestones__in=open_milestones).distinct().with_cities().order_by("slug")
+
+
+def digest_recipients(*, duo: Duo) -> QuerySet:
+    """Return the active partner users of the duo's two cities who have an email address."""
+    return (
+        get_user_model()
+        .objects.filter(role="partner", is_active=True, city_id__in=[duo.french_city_id, duo.partner_city_id])
+        .exclude(email="")
+        .order_by("pk")
+    )
+
+
+def _digest_items(milestones: list[Milestone], *, today: date) -> list[dict]:
+    # Plain strings in the active language: the context travels to the worker as JSON.
+    return [
+        {
+            "title": milestone.title,
+            "action": milestone.action.title,
+            "due": formats.date_format(milestone.due, "DATE_FORMAT"),
+            "days_late": (today - milestone.due).days if milestone.due < today else 0,
+            "url": settings.SITE_URL + reverse("plans:action-detail", kwargs={"pk": milestone.action_id}),
+        }
+        for milestone in milestones
+    ]
+
+
+def digest_context(*, duo: Duo, overdue: list[Milestone], upcoming: list[Milestone], today: date) -> dict:
+    """Return the digest's context in the active language."""
+    return {
+        "duo": duo.name,
+        "month": formats.date_format(today, "YEAR_MONTH_FORMAT"),
+        "overdue": _digest_items(overdue, today=today),
+        "upcoming": _digest_items(upcoming, today=today),
+        "plan_url": settings.SITE_URL + reverse("plans:duo-plan", kwargs={"slug": duo.slug}),
+    }
+
+
+@transaction.atomic
+def action_digest_send(*, duo: Duo, today: date | None = None) -> int:
+    """Email the duo's partner users the milestones overdue and due within 30 days; return the emails queued.
+
+    Once per duo per month: the sending is recorded (DigestLog) in the same transaction, so a second run in the same
+    month sends nothing. Each partner reads it in their preferred language. Nothing is recorded when nothing is due.
+    """
+    today = today or timezone.localdate()
+    overdue, upcoming = milestones_due(duo=duo, today=today)
+    recipients = list(digest_recipients(duo=duo))
+    if not (overdue or upcoming) or not recipients:
+        return 0
+    try:
+        with transaction.atomic():
+            log = DigestLog.objects.create(duo=duo, month=today.replace(day=1))
+    except IntegrityError:
+        return 0
+    languages = {code for code, _name in settings.LANGUAGES}
+    contexts: dict[str, dict] = {}
+    for user in recipients:
+        language = user.preferred_language if user.preferred_language in languages else settings.LANGUAGE_CODE
+        if language not in contexts:
+            with translation.override(language):
+                contexts[language] = digest_context(duo=duo, overdue=overdue, upcoming=upcoming, today=today)
+        context, to = contexts[language], [user.email]
+        transaction.on_commit(
+            lambda to=to, context=context, language=language: email_send_task.delay(
+                name="action-digest", to=to, context=context, language=language
+            )
+        )
+    log.recipients = len(recipients)
+    log.save(update_fields=["recipients"])
+    return len(recipients)
+
+
+# --- Food infrastructure ----------------------------------------------------------------------------------------
+
+
+def infrastructure_inventory(*, city: City) -> dict:
+    """Return the city's food infrastructure, its counts by kind (every kind, zero included) and its map data."""
+    items = list(Infrastructure.objects.filter(city=city).order_by("kind", "name"))
+    counts = Counter(item.kind for item in items)
+    return {
+        "items": items,
+        "counts": [(value, label, counts.get(value, 0)) for value, label in Infrastructure.Kind.choices],
+        "map_data": infrastructure_map_data(city=city, items=items),
+    }
+
+
+def infrastructure_map_data(*, city: City, items: list[Infrastructure]) -> dict:
+    """Return the JSON static/js/map.js draws: the city centre and one marker per located piece of infrastructure."""
+    cities = []
+    if city.location:
+        cities.append(
+            {
+                "name": city.name,
+                "country": city.country.code,
+                "role": city.role,
+                "lat": city.latitude,
+                "lon": city.longitude,
+                "url": city.get_absolute_url(),
+            }
+        )
+    return {
+        "cities": cities,
+        "infrastructure": [
+            {
+                "name": item.name,
+                "kind": item.kind,
+                "kind_label": str(item.get_kind_display()),
+                "status": str(item.get_status_display()),
+                "lat": item.location["coordinates"][1],
+                "lon": item.location["coordinates"][0],
+            }
+            for item in items
+            if item.location
+        ],
+    }
