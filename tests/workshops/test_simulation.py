@@ -1,0 +1,100 @@
+"""A simulation session: from a scenario, through rounds of decisions, to proposals voted on and turned into actions."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from workshops.models import Participant, Proposal, RoleAssignment, Scenario, ScenarioRound, SimulationGroup, Workshop
+from workshops.services import WorkshopError, ballot_cast, proposal_to_action, vote_close, vote_open
+from workshops.simulation import simulation_debrief, simulation_round_record
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def session(duo_a):
+    scenario = Scenario.objects.create(title_en="Snowstorm", slug="snowstorm", hazard="Snowstorm")
+    rounds = [
+        ScenarioRound.objects.create(scenario=scenario, number=n, title_en=title, events_en=events)
+        for n, title, events in [(1, "Roads close", "Trucks stop."), (2, "Power cut", "Cold rooms fail.")]
+    ]
+    workshop = Workshop.objects.create(
+        city=duo_a.french_city,
+        title_en="Regional park simulation",
+        slug="park-simulation",
+        format=Workshop.Format.SIMULATION,
+        scenario=scenario,
+        starts_at=timezone.now(),
+        is_published=True,
+    )
+    group = SimulationGroup.objects.create(workshop=workshop, name="Group A")
+    named = Participant.objects.create(workshop=workshop, name="Jeanne Fermière", consents_to_be_named=True)
+    anonymous_player = Participant.objects.create(workshop=workshop, name="Secret Pompier")
+    RoleAssignment.objects.create(group=group, role="farmer", participant=named)
+    RoleAssignment.objects.create(group=group, role="firefighter", participant=anonymous_player)
+    return {"workshop": workshop, "group": group, "rounds": rounds, "scenario": scenario}
+
+
+def test_a_simulation_goes_from_rounds_to_voted_proposals_and_actions(session, duo_a):
+    workshop, group, (first, second) = session["workshop"], session["group"], session["rounds"]
+    simulation_round_record(group=group, round=first, decision="Requisition tractors to clear roads.")
+    simulation_round_record(group=group, round=second, decision="Move stock to the school kitchen.")
+    workshop.vulnerabilities.create(description="No backup power in cold rooms.")
+
+    proposals = simulation_debrief(
+        workshop=workshop,
+        proposals=[{"title_en": "Backup generators for cold rooms"}, {"title_en": "Snow-clearing roster with farmers"}],
+    )
+    assert all(proposal.source == Proposal.Source.SIMULATION for proposal in proposals)
+
+    vote_open(workshop=workshop)
+    criteria = list(workshop.criteria.all())
+    for token, favourite in (("p1", proposals[0]), ("p2", proposals[0]), ("p3", proposals[1])):
+        scores = {(p.pk, c.pk): (5 if p == favourite else 2) for p in proposals for c in criteria}
+        ballot_cast(workshop=workshop, token=token, scores=scores)
+    ranking = vote_close(workshop=workshop)
+    assert ranking[0].proposal == proposals[0]
+
+    action = proposal_to_action(proposal=proposals[0], duo=duo_a)
+    assert action.proposal.workshop == workshop
+
+
+def test_a_round_of_another_scenario_is_refused(session):
+    other = Scenario.objects.create(title_en="Heatwave", slug="heatwave", hazard="Heat")
+    foreign = ScenarioRound.objects.create(scenario=other, number=1, title_en="Hot", events_en="Heat.")
+
+    with pytest.raises(WorkshopError):
+        simulation_round_record(group=session["group"], round=foreign, decision="Drink water.")
+
+
+def test_the_session_page_shows_rounds_groups_roles_decisions_and_proposals(anonymous, session):
+    workshop = session["workshop"]
+    simulation_round_record(group=session["group"], round=session["rounds"][0], decision="Requisition tractors.")
+    workshop.vulnerabilities.create(description="No backup power in cold rooms.")
+    simulation_debrief(workshop=workshop, proposals=[{"title_en": "Backup generators"}])
+
+    page = anonymous.get(reverse("plans:simulation-detail", kwargs={"slug": workshop.slug})).content.decode()
+
+    for text in (
+        "Snowstorm",
+        "Roads close",
+        "Group A",
+        "Farmer",
+        "Requisition tractors.",
+        "No backup power",
+        "Backup generators",
+    ):
+        assert text in page
+    assert "Jeanne Fermière" in page and "Secret Pompier" not in page
+
+
+def test_an_unpublished_session_is_not_found_for_the_public(anonymous, session):
+    Workshop.objects.filter(pk=session["workshop"].pk).update(is_published=False)
+
+    assert anonymous.get(reverse("plans:simulation-detail", kwargs={"slug": "park-simulation"})).status_code == 404
+
+
+def test_the_scenario_library_lists_scenarios_with_their_rounds_and_sessions(anonymous, session):
+    page = anonymous.get(reverse("plans:scenario-list")).content.decode()
+
+    assert "Snowstorm" in page and "Power cut" in page and "Regional park simulation" in page
