@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
     path("", include("workshops.plans_urls")),
+    path("", include("workshops.urls")),
     path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),

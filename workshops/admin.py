@@ -1,0 +1,283 @@
+"""The admin where the project team prepares missions and workshops, runs simulations and follows the action plans.
+
+Permissions come from workshops/rules.py (django-rules). Votes move only through workshops.services, so the vote
+state and the ballots are read-only here.
+"""
+
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from rules.contrib.admin import ObjectPermissionsModelAdminMixin
+
+from assessments.admin import HistoryAdmin
+from core.admin import MapAdminMixin
+
+from .models import (
+    Action,
+    ActionUpdate,
+    Ballot,
+    Criterion,
+    Infrastructure,
+    Milestone,
+    Mission,
+    Participant,
+    Photo,
+    Proposal,
+    RoleAssignment,
+    RoundDecision,
+    Scenario,
+    ScenarioRound,
+    Score,
+    SimulationGroup,
+    Vulnerability,
+    Workshop,
+)
+
+# --- Missions
+
+
+class MissionPhotoInline(admin.TabularInline):
+    model = Photo
+    fk_name = "mission"
+    fields = ("image", "caption", "credit")
+    extra = 0
+
+
+@admin.register(Mission)
+class MissionAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ("title", "city", "start", "end", "status", "is_published", "is_demo")
+    list_filter = ("city", "status", "is_published", "is_demo")
+    list_select_related = ("city",)
+    search_fields = ("title_en", "title_fr", "slug", "city__name_en", "city__name_fr", "film_title")
+    prepopulated_fields = {"slug": ("title_en",)}
+    autocomplete_fields = ("city", "team_members", "universities")
+    date_hierarchy = "start"
+    inlines = [MissionPhotoInline]
+    fieldsets = (
+        (None, {"fields": ("city", "title", "slug", "description", "start", "end", "status")}),
+        (_("People"), {"fields": ("team_members", "team_member_names", "universities")}),
+        (
+            _("Film"),
+            {"fields": ("film_title", "film_url", "film_duration_minutes", "film_languages", "film_synopsis")},
+        ),
+        (_("Public event"), {"fields": ("event_date", "event_venue", "event_attendance", "event_authorities")}),
+        (_("Publication"), {"fields": ("is_published", "is_demo")}),
+    )
+
+
+# --- Workshops
+
+
+class WorkshopPhotoInline(admin.TabularInline):
+    model = Photo
+    fk_name = "workshop"
+    fields = ("image", "caption", "credit")
+    extra = 0
+
+
+class CriterionInline(TranslationTabularInline):
+    model = Criterion
+    fields = ("order", "code", "name", "weight", "scale_min", "scale_max")
+    extra = 0
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    fields = ("name", "organisation", "kind", "email", "consents_to_be_named")
+    autocomplete_fields = ("organisation",)
+    extra = 0
+
+
+class ProposalInline(TranslationStackedInline):
+    model = Proposal
+    fields = ("order", "title", "description", "category", "pillar", "challenges", "actions", "proposed_by", "source")
+    autocomplete_fields = ("category", "pillar", "challenges", "actions", "proposed_by")
+    extra = 0
+    show_change_link = True
+
+
+class VulnerabilityInline(admin.TabularInline):
+    model = Vulnerability
+    fields = ("description", "category")
+    extra = 0
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ("title", "city", "format", "starts_at", "vote", "is_published", "is_demo")
+    list_filter = ("city", "format", "vote", "is_published", "is_demo")
+    list_select_related = ("city",)
+    search_fields = ("title_en", "title_fr", "slug", "code", "city__name_en", "city__name_fr")
+    prepopulated_fields = {"slug": ("title_en",)}
+    autocomplete_fields = ("city", "mission", "scenario", "facilitators")
+    readonly_fields = ("vote", "vote_closed_at")
+    date_hierarchy = "starts_at"
+    inlines = [CriterionInline, ParticipantInline, ProposalInline, VulnerabilityInline, WorkshopPhotoInline]
+    fieldsets = (
+        (None, {"fields": ("city", "mission", "format", "scenario", "title", "slug")}),
+        (_("When and where"), {"fields": ("starts_at", "ends_at", "venue", "facilitators")}),
+        (_("Content"), {"fields": ("agenda", "minutes", "private_notes")}),
+        (_("Vote"), {"fields": ("code", "vote", "vote_closed_at")}),
+        (_("Publication"), {"fields": ("is_published", "is_demo")}),
+    )
+
+
+@admin.register(Participant)
+class ParticipantAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    """Participants across workshops (also what the simulation roles pick from)."""
+
+    list_display = ("name", "workshop", "kind", "organisation", "consents_to_be_named")
+    list_filter = ("workshop__city", "kind", "consents_to_be_named")
+    list_select_related = ("workshop", "organisation")
+    search_fields = ("name", "organisation__name", "workshop__title_en", "workshop__title_fr")
+    autocomplete_fields = ("workshop", "organisation")
+
+
+@admin.register(Proposal)
+class ProposalAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ("title", "workshop", "category", "source", "order")
+    list_filter = ("workshop__city", "workshop", "category", "source")
+    list_select_related = ("workshop", "category")
+    search_fields = ("title_en", "title_fr", "workshop__title_en", "workshop__title_fr")
+    autocomplete_fields = ("workshop", "category", "pillar", "challenges", "actions", "proposed_by")
+
+
+class ScoreInline(admin.TabularInline):
+    model = Score
+    fields = ("proposal", "criterion", "value")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("proposal", "criterion")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Ballot)
+class BallotAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    """Ballots are cast through the vote, never typed or altered here; the participant token stays out of sight."""
+
+    list_display = ("__str__", "workshop", "from_paper", "cast_at", "score_count")
+    list_filter = ("workshop__city", "workshop", "from_paper")
+    list_select_related = ("workshop",)
+    fields = ("workshop", "from_paper", "cast_at")
+    readonly_fields = fields
+    inlines = [ScoreInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(score_total=Count("scores"))
+
+    @admin.display(description=_("scores"), ordering="score_total")
+    def score_count(self, obj):
+        return obj.score_total
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- Simulations
+
+
+class ScenarioRoundInline(TranslationStackedInline):
+    model = ScenarioRound
+    fields = ("number", "title", "events")
+    extra = 0
+
+
+@admin.register(Scenario)
+class ScenarioAdmin(ObjectPermissionsModelAdminMixin, TranslationAdmin):
+    list_display = ("title", "hazard", "slug")
+    search_fields = ("title_en", "title_fr", "hazard", "slug")
+    prepopulated_fields = {"slug": ("title_en",)}
+    inlines = [ScenarioRoundInline]
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    model = RoleAssignment
+    fields = ("role", "participant")
+    autocomplete_fields = ("participant",)
+    extra = 0
+
+
+class RoundDecisionInline(admin.StackedInline):
+    model = RoundDecision
+    fields = ("round", "decision")
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "round":
+            kwargs["queryset"] = ScenarioRound.objects.select_related("scenario")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(SimulationGroup)
+class SimulationGroupAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "workshop")
+    list_filter = ("workshop__city", "workshop")
+    list_select_related = ("workshop",)
+    search_fields = ("name", "workshop__title_en", "workshop__title_fr")
+    autocomplete_fields = ("workshop",)
+    inlines = [RoleAssignmentInline, RoundDecisionInline]
+
+
+@admin.register(Vulnerability)
+class VulnerabilityAdmin(ObjectPermissionsModelAdminMixin, admin.ModelAdmin):
+    list_display = ("__str__", "workshop", "category")
+    list_filter = ("workshop__city", "category")
+    list_select_related = ("workshop", "category")
+    search_fields = ("description", "workshop__title_en", "workshop__title_fr")
+    autocomplete_fields = ("workshop", "category")
+
+
+@admin.register(Infrastructure)
+class InfrastructureAdmin(ObjectPermissionsModelAdminMixin, MapAdminMixin, admin.ModelAdmin):
+    list_display = ("name", "city", "kind", "status", "owner", "is_demo")
+    list_filter = ("city", "kind", "status", "is_demo")
+    list_select_related = ("city",)
+    search_fields = ("name", "owner", "city__name_en", "city__name_fr")
+    autocomplete_fields = ("city",)
+
+
+# --- Action plans
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    fields = ("title", "due", "done_on")
+    extra = 0
+
+
+class ActionUpdateInline(admin.TabularInline):
+    model = ActionUpdate
+    fields = ("date", "status", "note", "author")
+    autocomplete_fields = ("author",)
+    extra = 0
+
+
+@admin.register(Action)
+class ActionAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    list_display = ("title", "duo", "status", "start", "end", "is_demo")
+    list_filter = ("duo", "status", "is_demo")
+    list_select_related = ("duo",)
+    search_fields = ("title_en", "title_fr", "duo__name_en", "duo__name_fr")
+    autocomplete_fields = ("duo", "proposal", "owners", "indicators", "recommended_actions")
+    inlines = [MilestoneInline, ActionUpdateInline]
+    fieldsets = (
+        (None, {"fields": ("duo", "proposal", "title", "description", "status")}),
+        (_("Who, when, how much"), {"fields": ("owners", "start", "end", "budget", "currency", "funding_source")}),
+        (_("Framework"), {"fields": ("indicators", "recommended_actions")}),
+        (_("Private"), {"fields": ("internal_notes", "is_demo")}),
+    )
