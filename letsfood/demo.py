@@ -6,6 +6,7 @@ from django.db import transaction
 from cities.models import City
 
 from .demo_content import demo_assessments_load
+from .demo_workshops import demo_workshops_load
 
 DEMO_PASSWORD = "letsfood-demo"  # noqa: S105 -- documented local demo password, never loaded in production
 
@@ -46,4 +47,5 @@ def demo_load() -> str:
     created += was_created
     student.assigned_cities.add(*City.objects.filter(slug="sfax"))
     assessments = demo_assessments_load()
-    return f"{created} accounts and {assessments} illustrative assessments created"
+    workshops = demo_workshops_load()
+    return f"{created} accounts, {assessments} illustrative assessments, {workshops} created"

@@ -1,0 +1,667 @@
+"""Illustrative missions, workshops, action plans and a food-disruption simulation for a local run.
+
+Real facts come from the programme's public record (reference README): the Ho Chi Minh City mission ran from February
+to April 2019, the Sfax mission from October to December 2019, the Fez mission in 2019 with a 29-minute film selected
+at Festival ALIMENTERRE 2020; the Perche (ATLASS II) simulation outcomes were presented on 22 January 2024 to 26
+participants. Everything else is invented for illustration and flagged `is_demo`. Each object is keyed by its slug or
+name, so running the loader twice adds nothing.
+"""
+
+import io
+import random
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from assessments.models import Category, Challenge, Indicator, RecommendedAction
+from cities.models import City, Duo, Organisation
+from workshops import services
+from workshops.models import (
+    Action,
+    Infrastructure,
+    Milestone,
+    Mission,
+    Participant,
+    Photo,
+    Proposal,
+    RoleAssignment,
+    RoundDecision,
+    Scenario,
+    ScenarioRound,
+    SimulationGroup,
+    Vulnerability,
+    Workshop,
+)
+
+DEMO_NOTE_EN = "Illustrative content (demonstration data)."
+DEMO_NOTE_FR = "Contenu illustratif (données de démonstration)."
+
+# slug, city slug, start, end, film (title, minutes, languages, synopsis en, synopsis fr) or None, description en/fr
+MISSIONS = [
+    (
+        "ho-chi-minh-city-2019",
+        "ho-chi-minh-city",
+        date(2019, 2, 1),
+        date(2019, 4, 30),
+        "The team stayed in Ho Chi Minh City from February to April 2019.",
+        "L'équipe a séjourné à Hô-Chi-Minh-Ville de février à avril 2019.",
+        None,
+    ),
+    (
+        "sfax-2019",
+        "sfax",
+        date(2019, 10, 1),
+        date(2019, 12, 31),
+        "The team stayed in Sfax from October to December 2019.",
+        "L'équipe a séjourné à Sfax d'octobre à décembre 2019.",
+        None,
+    ),
+    (
+        "fez-2019",
+        "fez",
+        None,
+        None,
+        "The mission to Fez took place in 2019; its film was selected at Festival ALIMENTERRE 2020.",
+        "La mission à Fès a eu lieu en 2019 ; son film a été sélectionné au Festival ALIMENTERRE 2020.",
+        (
+            29,
+            "Arabic, French",
+            "A 29-minute documentary on the food system of Fez, selected at Festival ALIMENTERRE 2020.",
+            "Un documentaire de 29 minutes sur le système alimentaire de Fès, sélectionné au Festival ALIMENTERRE "
+            "2020.",
+        ),
+    ),
+    ("guanajuato-2019", "guanajuato", date(2019, 5, 6), date(2019, 6, 28), "", "", None),
+    ("valparaiso-2019", "valparaiso", date(2019, 9, 2), date(2019, 10, 25), "", "", None),
+    ("tehran-2019", "tehran", date(2019, 4, 8), date(2019, 5, 31), "", "", None),
+    ("durban-2020", "durban", date(2020, 1, 13), date(2020, 3, 6), "", "", None),
+]
+
+# name, organisation kind, participant kind, consents
+FEZ_PARTICIPANTS = [
+    ("Amina Benali", "local_authority", Participant.Kind.LOCAL_AUTHORITY, True),
+    ("Youssef El Idrissi", "farmers", Participant.Kind.FARMER, True),
+    ("Khadija Alaoui", "association", Participant.Kind.ASSOCIATION, True),
+    ("Omar Tazi", "research", Participant.Kind.RESEARCH, True),
+    ("Salma Berrada", "business", Participant.Kind.BUSINESS, True),
+    ("Participant 6", "", Participant.Kind.FARMER, False),
+    ("Participant 7", "", Participant.Kind.CITIZEN, False),
+    ("Participant 8", "", Participant.Kind.CITIZEN, False),
+    ("Participant 9", "", Participant.Kind.ASSOCIATION, False),
+    ("Participant 10", "", Participant.Kind.LOCAL_AUTHORITY, False),
+    ("Participant 11", "", Participant.Kind.BUSINESS, False),
+    ("Participant 12", "", Participant.Kind.PUBLIC_SERVICE, False),
+]
+
+# title en, title fr, category code
+FEZ_PROPOSALS = [
+    (
+        "A producers' market in every district",
+        "Un marché de producteurs dans chaque arrondissement",
+        "food_supply_distribution",
+    ),
+    (
+        "Local produce in school canteens",
+        "Des produits locaux dans les cantines scolaires",
+        "sustainable_diets_nutrition",
+    ),
+    ("Recover unsold food at the wholesale market", "Récupérer les invendus du marché de gros", "food_waste"),
+    (
+        "Protect the farmland of the Saïss plain",
+        "Protéger les terres agricoles de la plaine du Saïss",
+        "food_production",
+    ),
+    ("A municipal food policy council", "Un conseil municipal de politique alimentaire", "governance"),
+    (
+        "Nutrition workshops in health centres",
+        "Des ateliers de nutrition dans les centres de santé",
+        "sustainable_diets_nutrition",
+    ),
+    ("Composting of market biowaste", "Compostage des biodéchets des marchés", "food_waste"),
+    ("Fair prices for small producers", "Des prix justes pour les petits producteurs", "social_economic_equity"),
+]
+
+LYON_PROPOSALS = [
+    (
+        "Exchange of school-canteen cooks with Ho Chi Minh City",
+        "Échange de cuisiniers de cantine avec Hô-Chi-Minh-Ville",
+        "sustainable_diets_nutrition",
+    ),
+    (
+        "Shared method for mapping urban farms",
+        "Méthode partagée de cartographie des fermes urbaines",
+        "food_production",
+    ),
+    (
+        "Joint study of wet-market food safety",
+        "Étude commune de la sécurité sanitaire des marchés frais",
+        "food_supply_distribution",
+    ),
+    ("Food-waste reduction in wholesale markets", "Réduction du gaspillage sur les marchés de gros", "food_waste"),
+    ("A bilingual guide to food-policy governance", "Un guide bilingue de la gouvernance alimentaire", "governance"),
+    ("Solidarity groceries twinning", "Jumelage d'épiceries solidaires", "social_economic_equity"),
+]
+
+# (title en, title fr, months from now of due dates, done?) for the three actions' milestones
+LYON_MILESTONES = [
+    [
+        ("Choose the two pilot schools", "Choisir les deux écoles pilotes", -5, True),
+        ("First cooks' exchange visit", "Première visite d'échange des cuisiniers", -1, False),
+        ("Shared menu published", "Menu commun publié", 2, False),
+    ],
+    [
+        ("Agree the mapping method", "S'accorder sur la méthode de cartographie", -4, True),
+        ("Map the first 50 farms", "Cartographier les 50 premières fermes", -2, False),
+        ("Open data release", "Publication en données ouvertes", 3, False),
+    ],
+    [
+        ("Survey protocol agreed", "Protocole d'enquête validé", -3, True),
+        ("Field survey in 10 markets", "Enquête de terrain dans 10 marchés", -1, True),
+        ("Joint report", "Rapport commun", 1, False),
+    ],
+]
+
+SNOWSTORM = (
+    "snowstorm-power-communications-transport",
+    "Snowstorm cutting power, communications and transport",
+    "Tempête de neige coupant l'électricité, les communications et les transports",
+    "Snowstorm",
+    "A heavy snowfall cuts power lines, mobile networks and roads across the territory for several days.",
+    "De fortes chutes de neige coupent lignes électriques, réseaux mobiles et routes du territoire plusieurs jours.",
+    [
+        (
+            "Snow falls",
+            "La neige tombe",
+            "Thirty centimetres overnight; school buses stay in the depot.",
+            "Trente centimètres pendant la nuit ; les cars scolaires restent au dépôt.",
+        ),
+        (
+            "The power goes out",
+            "Le courant est coupé",
+            "Power lines are down; cold rooms and milking machines stop.",
+            "Des lignes sont à terre ; chambres froides et machines à traire s'arrêtent.",
+        ),
+        (
+            "No network, no trucks",
+            "Plus de réseau, plus de camions",
+            "Mobile networks fail; supermarket deliveries stop.",
+            "Les réseaux mobiles tombent ; les livraisons des supermarchés s'arrêtent.",
+        ),
+        (
+            "Day four",
+            "Quatrième jour",
+            "Shelves are empty; isolated elderly people need meals; roads reopen slowly.",
+            "Les rayons sont vides ; des personnes âgées isolées ont besoin de repas ; les routes rouvrent lentement.",
+        ),
+    ],
+)
+
+OTHER_SCENARIOS = [
+    (
+        "fuel-shortage",
+        "Fuel shortage",
+        "Pénurie de carburant",
+        "Fuel shortage",
+        "Fuel deliveries stop: tractors, delivery vans and shoppers' cars run dry.",
+        "Les livraisons de carburant s'arrêtent : tracteurs, camionnettes et voitures tombent en panne sèche.",
+    ),
+    (
+        "heatwave-and-drought",
+        "Heatwave and drought",
+        "Canicule et sécheresse",
+        "Heatwave",
+        "Weeks of heat and water restrictions: crops wilt, livestock suffer, cold chains strain.",
+        "Des semaines de chaleur et de restrictions d'eau : cultures flétries, bétail en souffrance, chaîne du "
+        "froid sous tension.",
+    ),
+    (
+        "cyber-attack-on-logistics",
+        "Cyber-attack on logistics",
+        "Cyberattaque sur la logistique",
+        "Cyber-attack",
+        "A cyber-attack paralyses the ordering systems of the region's food distribution centres.",
+        "Une cyberattaque paralyse les systèmes de commande des centrales de distribution alimentaire de la région.",
+    ),
+]
+
+# The outcomes of the Perche restitution (22 January 2024, 26 participants), from the ATLASS II record.
+PERCHE_OUTCOMES = [
+    ("Network the local actors of food", "Mettre en réseau les acteurs locaux de l'alimentation", "governance"),
+    (
+        "Spread practical know-how (preserving, baking, gardening)",
+        "Diffuser les savoir-faire pratiques (conserves, pain, jardinage)",
+        "sustainable_diets_nutrition",
+    ),
+    (
+        "Use public and private spaces for food solidarity (shared gardens, orchards)",
+        "Utiliser des espaces publics et privés pour la solidarité alimentaire (jardins partagés, vergers)",
+        "social_economic_equity",
+    ),
+    (
+        "Inventory the food-processing tools of the territory",
+        "Inventorier les outils de transformation alimentaire du territoire",
+        "food_supply_distribution",
+    ),
+    (
+        "Have communes invest in basic processing equipment such as mills",
+        "Faire investir les communes dans des équipements de transformation de base comme des moulins",
+        "food_production",
+    ),
+]
+
+PERCHE_INFRASTRUCTURE = [
+    (
+        Infrastructure.Kind.MILL,
+        "Moulin communal (illustrative)",
+        "Commune",
+        "1 t of flour a day",
+        Infrastructure.Status.UNDERUSED,
+        (0.71, 48.36),
+    ),
+    (
+        Infrastructure.Kind.MARKET,
+        "Marché de plein vent (illustrative)",
+        "Commune",
+        "30 stalls",
+        Infrastructure.Status.ACTIVE,
+        (0.83, 48.45),
+    ),
+    (
+        Infrastructure.Kind.FOOD_BANK,
+        "Épicerie solidaire (illustrative)",
+        "Association",
+        "120 households",
+        Infrastructure.Status.ACTIVE,
+        (0.92, 48.32),
+    ),
+    (
+        Infrastructure.Kind.PROCESSING,
+        "Atelier de transformation partagé (illustrative)",
+        "Cooperative",
+        "",
+        Infrastructure.Status.PLANNED,
+        (0.66, 48.50),
+    ),
+    (
+        Infrastructure.Kind.COLLECTIVE_KITCHEN,
+        "Cuisine centrale (illustrative)",
+        "Intercommunality",
+        "800 meals a day",
+        Infrastructure.Status.ACTIVE,
+        (0.78, 48.28),
+    ),
+]
+
+ROLES = [
+    RoleAssignment.Role.FIREFIGHTER,
+    RoleAssignment.Role.MUNICIPAL_TECHNICIAN,
+    RoleAssignment.Role.FARMER,
+    RoleAssignment.Role.SHOPKEEPER,
+    RoleAssignment.Role.ELECTED_OFFICIAL,
+    RoleAssignment.Role.RESIDENT,
+]
+
+
+def _at(day: date, hour: int, zone: str) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=ZoneInfo(zone))
+
+
+def _workshop(*, by, **fields) -> Workshop:
+    """Create a workshop under a fixed slug (what makes the loader idempotent), with the default criteria."""
+    workshop = Workshop.objects.create(**fields)
+    services.criteria_ensure_default(workshop=workshop)
+    if by is not None:
+        workshop.facilitators.add(by)
+    return workshop
+
+
+def _placeholder_image(label: str, colour: tuple[int, int, int]) -> ContentFile:
+    """Return a small PNG with a coloured band: the demo has no real photos, and says so in the credit."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (800, 450), (236, 241, 236))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 300, 800, 450), fill=colour)
+    draw.ellipse((560, 60, 680, 180), fill=(251, 140, 0))
+    draw.text((24, 24), label, fill=(30, 60, 30))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=f"demo-{label.lower().replace(' ', '-')}.png")
+
+
+def _photo(*, credit_en: str, label: str, colour, **owner) -> None:
+    Photo.objects.create(
+        image=_placeholder_image(label, colour), caption=f"{label} (illustrative image)", credit=credit_en, **owner
+    )
+
+
+def _missions(team) -> int:
+    created = 0
+    for slug, city_slug, start, end, text_en, text_fr, film in MISSIONS:
+        city = City.objects.filter(slug=city_slug).first()
+        if city is None or Mission.objects.filter(slug=slug).exists():
+            continue
+        illustrative = not text_en
+        mission = Mission.objects.create(
+            city=city,
+            slug=slug,
+            title_en=f"Mission to {city.name_en}",
+            title_fr=f"Mission à {city.name_fr}",
+            description_en=text_en or f"Illustrative mission to {city.name_en} (demonstration data).",
+            description_fr=text_fr or f"Mission illustrative à {city.name_fr} (données de démonstration).",
+            start=start,
+            end=end,
+            status=Mission.Status.DONE,
+            team_member_names="Camille (illustrative), Yanis (illustrative)",
+            film_title=f"Let's Food Cities: {city.name_en} (illustrative title)",
+            film_duration_minutes=film[0] if film else None,
+            film_languages=film[1] if film else "",
+            film_synopsis_en=film[2] if film else DEMO_NOTE_EN,
+            film_synopsis_fr=film[3] if film else DEMO_NOTE_FR,
+            event_venue="" if illustrative else f"City hall of {city.name_en} (illustrative)",
+            event_attendance=None if illustrative else 120,
+            event_authorities="" if illustrative else "Deputy mayor for food (illustrative)",
+            is_published=True,
+            is_demo=True,
+        )
+        if team is not None:
+            mission.team_members.add(team)
+        university, _ = Organisation.objects.get_or_create(
+            name=f"University partner in {city.name_en} (illustrative)",
+            defaults={"kind": Organisation.Kind.RESEARCH, "city": city},
+        )
+        mission.universities.add(university)
+        if not illustrative:
+            _photo(
+                mission=mission, credit_en="Let's Food Cities (illustrative)", label=city.name_en, colour=(67, 160, 71)
+            )
+        created += 1
+    return created
+
+
+def _challenges_and_actions(city: City, category_code: str):
+    challenges = Challenge.objects.filter(assessment__city=city, category__code=category_code)
+    actions = RecommendedAction.objects.filter(category__code=category_code).order_by("number")[:2]
+    return challenges, actions
+
+
+def _add_proposals(workshop: Workshop, items, source=Proposal.Source.LIVE) -> list[Proposal]:
+    proposals = []
+    for order, (title_en, title_fr, category_code) in enumerate(items):
+        challenges, actions = _challenges_and_actions(workshop.city, category_code)
+        proposal = Proposal.objects.create(
+            workshop=workshop,
+            title_en=title_en,
+            title_fr=title_fr,
+            description_en=DEMO_NOTE_EN,
+            description_fr=DEMO_NOTE_FR,
+            category=actions[0].category if actions else None,
+            source=source,
+            order=order,
+        )
+        proposal.challenges.set(challenges)
+        proposal.actions.set(actions)
+        proposals.append(proposal)
+    return proposals
+
+
+def _fez_workshop(team) -> int:
+    fez = City.objects.filter(slug="fez").first()
+    if fez is None or Workshop.objects.filter(slug="fez-action-planning").exists():
+        return 0
+    day = timezone.localdate() + timedelta(days=14)
+    workshop = _workshop(
+        city=fez,
+        title_en="Action-planning workshop in Fez",
+        title_fr="Atelier de planification des actions à Fès",
+        starts_at=_at(day, 9, "Africa/Casablanca"),
+        ends_at=_at(day, 13, "Africa/Casablanca"),
+        by=team,
+        slug="fez-action-planning",
+        venue="Municipal conference room, Fez (illustrative)",
+        agenda_en="9:00 Welcome and the assessment's main challenges\n10:00 Proposals in small groups\n"
+        "11:30 Scoring on phones: impact, feasibility, cost, urgency\n12:30 Live ranking and next steps",
+        agenda_fr="9 h Accueil et principaux enjeux du diagnostic\n10 h Propositions en petits groupes\n"
+        "11 h 30 Notation sur téléphone : impact, faisabilité, coût, urgence\n12 h 30 Classement en direct et suites",
+        private_notes="Illustrative private note: two municipal departments still disagree on the market site.",
+        is_published=True,
+        is_demo=True,
+    )
+    for name, org_kind, kind, consents in FEZ_PARTICIPANTS:
+        organisation = None
+        if org_kind:
+            organisation, _ = Organisation.objects.get_or_create(
+                name=f"{Organisation.Kind(org_kind).label} of Fez (illustrative)",
+                defaults={"kind": org_kind, "city": fez},
+            )
+        Participant.objects.create(
+            workshop=workshop, name=name, organisation=organisation, kind=kind, consents_to_be_named=consents
+        )
+    _add_proposals(workshop, FEZ_PROPOSALS)
+    services.vote_open(workshop=workshop)  # open, with no ballot yet: the voting journey starts here
+    _photo(workshop=workshop, credit_en="Let's Food Cities (illustrative)", label="Fez workshop", colour=(251, 140, 0))
+    return 1
+
+
+def _lyon_workshop_and_plan(team) -> int:
+    lyon = City.objects.filter(slug="lyon").first()
+    duo = Duo.objects.filter(slug="lyon-ho-chi-minh-city").first()
+    if lyon is None or duo is None or Workshop.objects.filter(slug="lyon-action-planning").exists():
+        return 0
+    day = timezone.localdate() - timedelta(days=180)
+    workshop = _workshop(
+        city=lyon,
+        title_en="Lyon–Ho Chi Minh City action-planning workshop",
+        title_fr="Atelier de planification Lyon–Hô-Chi-Minh-Ville",
+        starts_at=_at(day, 14, "Europe/Paris"),
+        ends_at=_at(day, 18, "Europe/Paris"),
+        by=team,
+        slug="lyon-action-planning",
+        venue="Hôtel de Ville de Lyon (illustrative)",
+        agenda_en="Proposals for the duo's action plan, scored by the participants.",
+        agenda_fr="Propositions pour le plan d'action du duo, notées par les participants.",
+        minutes_en="Nine participants scored six proposals; the three best became the duo's first actions. "
+        + DEMO_NOTE_EN,
+        minutes_fr="Neuf participants ont noté six propositions ; les trois meilleures sont devenues les premières "
+        "actions du duo. " + DEMO_NOTE_FR,
+        private_notes="Illustrative private note: the budget of the cooks' exchange is not confirmed yet.",
+        is_published=True,
+        is_demo=True,
+    )
+    kinds = [Participant.Kind.LOCAL_AUTHORITY, Participant.Kind.ASSOCIATION, Participant.Kind.RESEARCH]
+    for number in range(1, 10):
+        Participant.objects.create(
+            workshop=workshop,
+            name=f"Participant {number}" if number > 3 else ["Claire Dubois", "Marc Lefèvre", "Linh Tran"][number - 1],
+            kind=kinds[number % 3],
+            consents_to_be_named=number <= 3,
+        )
+    proposals = _add_proposals(workshop, LYON_PROPOSALS)
+    services.vote_open(workshop=workshop)
+    criteria = list(workshop.criteria.all())
+    rng = random.Random("lyon-action-planning")
+    strength = {proposal.pk: 4 - index * 0.4 for index, proposal in enumerate(proposals)}
+    for number in range(9):
+        scores = {
+            (proposal.pk, criterion.pk): max(
+                criterion.scale_min, min(criterion.scale_max, round(strength[proposal.pk] + rng.uniform(-1, 1)))
+            )
+            for proposal in proposals
+            for criterion in criteria
+        }
+        services.ballot_cast(workshop=workshop, token=f"demo-lyon-{number}", scores=scores, from_paper=number >= 7)
+    ranking = services.vote_close(workshop=workshop)
+    Workshop.objects.filter(pk=workshop.pk).update(vote_closed_at=workshop.ends_at)  # closed at the workshop's end
+    today = timezone.localdate()
+    top = [entry.proposal for entry in sorted(ranking, key=lambda entry: entry.rank)[:3]]
+    indicators = list(Indicator.objects.order_by("number")[:3])
+    for index, (proposal, milestones) in enumerate(zip(top, LYON_MILESTONES, strict=True)):
+        action = services.proposal_to_action(
+            proposal=proposal,
+            duo=duo,
+            by=team,
+            start=today - timedelta(days=170),
+            end=today + timedelta(days=200),
+            budget=Decimal(15000 + 5000 * index),
+            funding_source="Illustrative funding (demonstration data)",
+            internal_notes="Illustrative internal note.",
+        )
+        if indicators:
+            action.indicators.add(indicators[index % len(indicators)])
+        for title_en, _title_fr, months, done in milestones:
+            due = today + timedelta(days=30 * months)
+            Milestone.objects.create(action=action, title=title_en, due=due, done_on=due if done else None)
+        services.action_update_record(
+            action=action,
+            status=Action.Status.IN_PROGRESS,
+            note="Work started with both cities (illustrative update).",
+            by=team,
+            date=today - timedelta(days=120),
+        )
+        if index == 2:
+            services.action_update_record(
+                action=action,
+                status=Action.Status.IN_PROGRESS,
+                note="Field survey done in ten markets (illustrative update).",
+                by=team,
+                date=today - timedelta(days=30),
+            )
+    return 1
+
+
+def _scenarios() -> Scenario:
+    slug, title_en, title_fr, hazard, summary_en, summary_fr, rounds = SNOWSTORM
+    snowstorm, created = Scenario.objects.get_or_create(
+        slug=slug,
+        defaults={
+            "title_en": title_en,
+            "title_fr": title_fr,
+            "hazard": hazard,
+            "summary_en": summary_en,
+            "summary_fr": summary_fr,
+        },
+    )
+    if created:
+        for number, (round_en, round_fr, events_en, events_fr) in enumerate(rounds, start=1):
+            ScenarioRound.objects.create(
+                scenario=snowstorm,
+                number=number,
+                title_en=round_en,
+                title_fr=round_fr,
+                events_en=events_en,
+                events_fr=events_fr,
+            )
+    for slug, title_en, title_fr, hazard, summary_en, summary_fr in OTHER_SCENARIOS:
+        Scenario.objects.get_or_create(
+            slug=slug,
+            defaults={
+                "title_en": title_en,
+                "title_fr": title_fr,
+                "hazard": hazard,
+                "summary_en": summary_en,
+                "summary_fr": summary_fr,
+            },
+        )
+    return snowstorm
+
+
+def _perche(snowstorm: Scenario, team) -> int:
+    perche, _ = City.objects.get_or_create(
+        slug="perche",
+        defaults={
+            "name_en": "Parc naturel régional du Perche",
+            "name_fr": "Parc naturel régional du Perche",
+            "country": "FR",
+            "kind": City.Kind.REGIONAL_NATURAL_PARK,
+            "role": City.Role.TERRITORY,
+            "location": {"type": "Point", "coordinates": [0.8, 48.4]},
+            "location_source": "Approximate centre of the park (illustrative)",
+            "languages": "fr",
+            "description_en": "A territory of the ATLASS II project, where a food-disruption simulation was played.",
+            "description_fr": "Un territoire du projet ATLASS II, où un atelier de rupture alimentaire a été joué.",
+        },
+    )
+    for kind, name, owner, capacity, status, (lon, lat) in PERCHE_INFRASTRUCTURE:
+        Infrastructure.objects.get_or_create(
+            city=perche,
+            name=name,
+            defaults={
+                "kind": kind,
+                "owner": owner,
+                "capacity": capacity,
+                "status": status,
+                "location": {"type": "Point", "coordinates": [lon, lat]},
+                "is_demo": True,
+            },
+        )
+    if Workshop.objects.filter(slug="perche-snowstorm-simulation").exists():
+        return 0
+    day = date(2023, 11, 18)
+    workshop = _workshop(
+        city=perche,
+        title_en="Food-disruption simulation in the Perche",
+        title_fr="Atelier de rupture alimentaire dans le Perche",
+        starts_at=_at(day, 14, "Europe/Paris"),
+        ends_at=_at(day, 16, "Europe/Paris"),
+        by=team,
+        slug="perche-snowstorm-simulation",
+        format=Workshop.Format.SIMULATION,
+        scenario=snowstorm,
+        venue="Salle des fêtes (illustrative)",
+        agenda_en="Two-hour role-play in small groups around a map of the territory, then a debrief.",
+        agenda_fr="Jeu de rôle de deux heures en petits groupes autour d'une carte du territoire, puis un débriefing.",
+        minutes_en="The outcomes were presented on 22 January 2024 to 26 participants (ATLASS II): network local "
+        "actors, spread practical know-how, use public and private spaces for food solidarity, inventory the "
+        "processing tools, have communes invest in mills. The session's date and groups are illustrative.",
+        minutes_fr="Les résultats ont été restitués le 22 janvier 2024 devant 26 participants (ATLASS II) : mettre en "
+        "réseau les acteurs locaux, diffuser les savoir-faire, utiliser des espaces publics et privés pour la "
+        "solidarité alimentaire, inventorier les outils de transformation, faire investir les communes dans des "
+        "moulins. La date et les groupes de la séance sont illustratifs.",
+        is_published=True,
+        is_demo=True,
+    )
+    kinds = list(Participant.Kind.values)
+    participants = [
+        Participant.objects.create(workshop=workshop, name=f"Player {number}", kind=kinds[number % len(kinds)])
+        for number in range(1, 27)
+    ]
+    rounds = list(snowstorm.rounds.order_by("number"))
+    decisions = [
+        "Check on isolated residents door to door",
+        "Open the village hall as a warm shelter with a generator",
+        "Pool the milk that can no longer be collected and make cheese",
+        "Distribute flour from the mill and bake in the bakery's wood oven",
+    ]
+    for index, group_name in enumerate(["Group A", "Group B", "Group C", "Group D"]):
+        group = SimulationGroup.objects.create(workshop=workshop, name=group_name)
+        for offset, role in enumerate(ROLES):
+            player = participants[(index * len(ROLES) + offset) % len(participants)]
+            RoleAssignment.objects.create(group=group, role=role, participant=player)
+        for round_, decision in zip(rounds, decisions, strict=False):
+            RoundDecision.objects.create(group=group, round=round_, decision=f"{decision} (illustrative decision).")
+    for text, code in [
+        ("No one knows which farms can process their own produce.", "food_supply_distribution"),
+        ("Shops hold two days of stock; deliveries depend on one road.", "food_supply_distribution"),
+        ("Isolated elderly residents are unknown to the services.", "social_economic_equity"),
+        ("Milking and cold storage stop without power.", "food_production"),
+    ]:
+        category = Category.objects.filter(code=code).first()
+        Vulnerability.objects.create(workshop=workshop, description=text, category=category)
+    _add_proposals(workshop, PERCHE_OUTCOMES, source=Proposal.Source.SIMULATION)
+    return 1
+
+
+@transaction.atomic
+def demo_workshops_load() -> str:
+    """Create the illustrative missions, workshops, the Lyon–Ho Chi Minh City plan and the Perche simulation."""
+    team = get_user_model().objects.filter(username="team").first()
+    missions = _missions(team)
+    workshops = _fez_workshop(team) + _lyon_workshop_and_plan(team)
+    snowstorm = _scenarios()
+    workshops += _perche(snowstorm, team)
+    return f"{missions} missions and {workshops} workshops"
