@@ -1,0 +1,116 @@
+"""Public journey 4 in a real browser: subscribe from the French footer, confirm from the email, unsubscribe."""
+
+import http.client
+import re
+from importlib import import_module
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from playwright.sync_api import expect
+
+from newsletter.models import ConsentText, Subscriber
+
+pytestmark = pytest.mark.browser
+
+LINK = re.compile(r"https?://[^\s\"'<>]+/newsletter/(?:confirm|manage|unsubscribe)/[^\s\"'<>]+/")
+
+
+@pytest.fixture
+def newsletter_live(reference_data, live_server, settings, tasks_in_process):
+    """The live server runs in this process: its eager tasks put the emails in mail.outbox, links point to it."""
+    settings.SITE_URL = live_server.url
+    # A transactional test flushes the tables, with the consent text the migrations wrote: put it back.
+    consent = import_module("newsletter.migrations.0002_consent_text_v1")
+    ConsentText.objects.get_or_create(
+        version=1, defaults={"text": consent.TEXT_EN, "text_en": consent.TEXT_EN, "text_fr": consent.TEXT_FR}
+    )
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def email_links(address) -> dict:
+    message = [message for message in mail.outbox if address in message.to][-1]
+    return {urlsplit(url).path.split("/")[3]: url for url in LINK.findall(message.body)}
+
+
+def shoot(page, artifacts, name, width):
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at {width}px"
+    page.screenshot(path=artifacts / f"newsletter-{name}-{width}.png", full_page=True)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_visitor_subscribes_from_the_french_footer_confirms_from_the_email_and_unsubscribes_in_one_click(
+    newsletter_live, live_server, offline_context, watch, artifacts, width
+):
+    page = offline_context(locale="fr-FR", viewport={"width": width, "height": 900}).new_page()
+    watcher = watch(page)
+    address = f"lectrice-{width}@example.org"
+
+    page.goto(f"{live_server.url}/fr/")
+    footer = page.locator("form.newsletter-footer-form")
+    footer.scroll_into_view_if_needed()
+    expect(footer.locator("select[name=language]")).to_have_value("fr")
+    expect(footer).to_contain_text("J'accepte de recevoir la lettre d'information")
+    expect(footer.locator("input[name=website]")).not_to_be_in_viewport()
+    footer.locator("input[name=email]").fill(address)
+    footer.locator("input[name=consent]").check()
+    shoot(page, artifacts, "1-footer-fr", width)
+    watcher.assert_clean()
+    footer.locator("button[type=submit]").click()
+
+    expect(page).to_have_url(f"{live_server.url}/fr/newsletter/check-your-inbox/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    shoot(page, artifacts, "2-check-inbox-fr", width)
+    watcher.assert_clean()
+
+    links = email_links(address)
+    assert urlsplit(links["confirm"]).path.startswith("/fr/newsletter/confirm/")
+    page.goto(links["confirm"])
+    assert Subscriber.objects.get(email=address).state == Subscriber.State.PENDING, "opening the link confirmed"
+    shoot(page, artifacts, "3-confirm-fr", width)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".message-success")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/fr/newsletter/manage/"))
+    assert Subscriber.objects.get(email=address).state == Subscriber.State.SUBSCRIBED
+    shoot(page, artifacts, "4-confirmed-fr", width)
+    watcher.assert_clean()
+
+    page.goto(links["unsubscribe"])
+    assert Subscriber.objects.get(email=address).state == Subscriber.State.SUBSCRIBED, "opening the link unsubscribed"
+    shoot(page, artifacts, "5-unsubscribe-fr", width)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("main [role=status]")).to_contain_text(address)
+    assert Subscriber.objects.get(email=address).state == Subscriber.State.UNSUBSCRIBED
+    shoot(page, artifacts, "6-unsubscribed-fr", width)
+    watcher.assert_clean()
+
+    # Subscribing again, then the mail provider's RFC 8058 one-click POST: no cookie, no CSRF token.
+    page.goto(f"{live_server.url}/fr/newsletter/")
+    form = page.locator("main form.newsletter-form")
+    form.locator("input[name=email]").fill(address)
+    form.locator("input[name=topics][value=duo-montpellier-fez]").check()
+    form.locator("input[name=consent]").check()
+    shoot(page, artifacts, "7-subscribe-page-fr", width)
+    form.locator("button[type=submit]").click()
+    expect(page).to_have_url(f"{live_server.url}/fr/newsletter/check-your-inbox/")
+    page.goto(email_links(address)["confirm"])
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".message-success")).to_be_visible()
+    assert Subscriber.objects.get(email=address).state == Subscriber.State.SUBSCRIBED
+
+    unsubscribe = urlsplit(email_links(address)["unsubscribe"])
+    connection = http.client.HTTPConnection(unsubscribe.netloc, timeout=10)
+    connection.request(
+        "POST",
+        unsubscribe.path,
+        body=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert connection.getresponse().status == 200
+    connection.close()
+    assert Subscriber.objects.get(email=address).state == Subscriber.State.UNSUBSCRIBED
