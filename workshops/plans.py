@@ -111,7 +111,7 @@ def plan_summary(cards: list[ActionCard]) -> dict:
     statuses = Counter(card.action.status for card in cards)
     return {
         "actions": len(cards),
-        "by_status": [(label, statuses.get(value, 0)) for value, label in Action.Status.choices],
+        "by_status": [(label, statuses[value]) for value, label in Action.Status.choices if statuses[value]],
         "overdue": sum(card.overdue for card in cards),
         "milestones": sum(len(card.milestones) for card in cards),
     }
