@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
@@ -227,9 +228,11 @@ def test_a_crash_before_the_batch_is_marked_leaves_its_rows_interrupted_never_re
     crashed = set(recipients(mail.outbox))
     monkeypatch.undo()
 
-    campaign_send_task.delay(campaign.pk)  # too early: the claims might still be someone's, the rest goes out
-    assert Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENDING).count() == 50
-    assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENDING
+    campaign_send_task.delay(campaign.pk)  # the rest goes out; the crashed batch is never resent
+    assert max(recipients(mail.outbox).values()) == 1
+    if connection.vendor == "sqlite":  # without an advisory lock, claims are someone's until the time limit
+        assert Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENDING).count() == 50
+        assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENDING
     resume_later(campaign)
 
     assert max(recipients(mail.outbox).values()) == 1
