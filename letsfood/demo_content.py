@@ -207,7 +207,7 @@ def demo_assessments_load() -> int:
             IndicatorValue,
         )
         for code, title_en, title_fr, severity in rng.sample(CHALLENGES, 3):
-            Challenge.objects.create(
+            challenge = Challenge.objects.create(
                 assessment=assessment,
                 category=categories[code],
                 title_en=title_en,
@@ -216,6 +216,8 @@ def demo_assessments_load() -> int:
                 description_en="Illustrative challenge (demonstration data).",
                 description_fr="Enjeu illustratif (données de démonstration).",
             )
+            actions = list(framework.actions.filter(category__code=code))
+            challenge.actions.set(rng.sample(actions, min(2, len(actions))))
         for title_en, title_fr, category_codes, pillar_codes, actor in rng.sample(INITIATIVES, 4):
             initiative = Initiative.objects.create(
                 assessment=assessment,
