@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("network/", network_views.network_overview, name="network-overview"),
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
+    path("", include("workshops.voting_urls")),  # vote/… for participants, workshops/<slug>/facilitate/…
     path("", include("workshops.plans_urls")),
     path("", include("workshops.urls")),
     path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),

@@ -1,0 +1,298 @@
+"""The workshop vote: participants score on their phones with the workshop's code, the room watches the live ranking,
+the facilitator opens and closes the vote, types in paper sheets and turns the top proposals into actions."""
+
+import secrets
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core import signing
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from cities.models import Duo
+from core.predicates import is_team
+
+from . import services
+from .forms import BallotForm, CodeForm, TopProposalsForm
+from .models import Action, Ballot, Workshop
+
+COOKIE_SALT = "workshops.vote.participant"
+TOKEN_MAX_AGE = 60 * 60 * 24 * 30  # a month: long after the workshop, the same phone still counts as one participant
+
+
+def _workshop_for_code(code: str) -> Workshop:
+    workshop = Workshop.objects.select_related("city").filter(code__iexact=code).first()
+    if workshop is None:
+        raise Http404
+    return workshop
+
+
+def _token_cookie(workshop: Workshop) -> str:
+    return f"lfc-vote-{workshop.pk}"
+
+
+def _participant_token(request, workshop: Workshop) -> str | None:
+    """Return the participant token the phone carries for this workshop (signed cookie), None without one."""
+    try:
+        return request.get_signed_cookie(_token_cookie(workshop), salt=COOKIE_SALT, max_age=TOKEN_MAX_AGE)
+    except (KeyError, signing.BadSignature):
+        return None
+
+
+def _remember_token(request, response, workshop: Workshop, token: str):
+    response.set_signed_cookie(
+        _token_cookie(workshop),
+        token,
+        salt=COOKIE_SALT,
+        max_age=TOKEN_MAX_AGE,
+        httponly=True,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
+    return response
+
+
+def _qr_svg(url: str) -> str:
+    """Return the QR code of an address as inline SVG (scaled by CSS; no styles, so the CSP allows it)."""
+    return segno.make(url, error="m").svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True)
+
+
+def _vote_url(request, workshop: Workshop) -> str:
+    return request.build_absolute_uri(reverse("voting:ballot", args=[workshop.code]))
+
+
+def _criteria_and_proposals(workshop: Workshop):
+    return list(workshop.criteria.order_by("order", "id")), list(workshop.proposals.order_by("order", "id"))
+
+
+def vote_enter(request):
+    """Ask for the workshop's code (GET form, so the address can be shared) and go to its ballot."""
+    form = CodeForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("voting:ballot", code=form.cleaned_data["code"])
+    return render(request, "workshops/voting/enter.html", {"form": form})
+
+
+@never_cache
+def ballot(request, code):
+    """The participant's ballot: one per token, kept in a signed cookie for this workshop."""
+    workshop = _workshop_for_code(code)
+    if code != workshop.code:
+        return redirect("voting:ballot", code=workshop.code)
+    context = {"workshop": workshop}
+    if workshop.vote != Workshop.Vote.OPEN:
+        status = 409 if request.method == "POST" else 200
+        return render(request, "workshops/voting/not_open.html", context, status=status)
+
+    token = _participant_token(request, workshop)
+    criteria, proposals = _criteria_and_proposals(workshop)
+    if token and Ballot.objects.filter(workshop=workshop, token=token).exists():
+        status = 409 if request.method == "POST" else 200
+        context["refused"] = request.method == "POST"
+        return render(request, "workshops/voting/thanks.html", context, status=status)
+
+    form = BallotForm(request.POST or None, proposals=proposals, criteria=criteria)
+    status = 200
+    if request.method == "POST":
+        if token is None:
+            # Without the cookie set on the first visit, every post would count as a new participant.
+            context["error"] = _("Your browser did not keep this page's cookie: allow cookies and submit again.")
+            status = 400
+        elif form.is_valid():
+            try:
+                services.ballot_cast(workshop=workshop, token=token, scores=form.scores())
+            except services.WorkshopError as error:
+                workshop.refresh_from_db(fields=["vote"])
+                refused = (
+                    workshop.vote != Workshop.Vote.OPEN
+                    or Ballot.objects.filter(workshop=workshop, token=token).exists()
+                )
+                context["error"], status = str(error), 409 if refused else 400
+            else:
+                return redirect("voting:ballot", code=workshop.code)
+        else:
+            status = 400
+    context.update(form=form, scale_hint=_scale_hint(criteria))
+    response = render(request, "workshops/voting/ballot.html", context, status=status)
+    if token is None:
+        _remember_token(request, response, workshop, secrets.token_urlsafe(16))
+    return response
+
+
+def _scale_hint(criteria) -> str:
+    scales = {(criterion.scale_min, criterion.scale_max) for criterion in criteria}
+    if len(scales) != 1:
+        return ""
+    low, high = scales.pop()
+    return _("From %(low)s (least) to %(high)s (most).") % {"low": low, "high": high}
+
+
+def _ranking_data(workshop: Workshop) -> dict:
+    """Return the ranking as the room may see it: aggregates only, never a ballot or a token."""
+    criteria, _proposals = _criteria_and_proposals(workshop)
+    ranking = services.ranking_current(workshop=workshop)
+    return {
+        "vote": workshop.vote,
+        "vote_label": str(workshop.get_vote_display()),
+        "ballots": workshop.ballots.count(),
+        "criteria": [
+            {"code": criterion.code, "name": criterion.name, "weight": number_format(criterion.weight.normalize())}
+            for criterion in criteria
+        ],
+        "ranking": [
+            {
+                "rank": item.rank,
+                "proposal": item.proposal.title,
+                "score": number_format(item.score, 3) if item.score is not None else "–",
+                "ballots": item.ballots,
+                "means": [
+                    number_format(item.criterion_means[criterion.code], 2)
+                    if item.criterion_means.get(criterion.code) is not None
+                    else "–"
+                    for criterion in criteria
+                ],
+                "tie_break": item.tie_break,
+            }
+            for item in ranking
+        ],
+    }
+
+
+@never_cache
+def ranking_page(request, code):
+    """The live ranking for the room's projector: anyone with the code sees it; it refreshes itself."""
+    workshop = _workshop_for_code(code)
+    if code != workshop.code:
+        return redirect("voting:ranking", code=workshop.code)
+    return render(
+        request,
+        "workshops/voting/ranking.html",
+        {
+            "workshop": workshop,
+            "data": _ranking_data(workshop),
+            "qr_svg": _qr_svg(_vote_url(request, workshop)),
+            "vote_url": _vote_url(request, workshop),
+        },
+    )
+
+
+@never_cache
+def ranking_json(request, code):
+    workshop = _workshop_for_code(code)
+    return JsonResponse(_ranking_data(workshop))
+
+
+def _workshop_to_facilitate(request, slug: str) -> Workshop:
+    """Return the workshop if the user is on the team or facilitates it; 404 otherwise, revealing nothing."""
+    workshop = get_object_or_404(Workshop.objects.select_related("city"), slug=slug)
+    user = request.user
+    if not (is_team(user) or workshop.facilitators.filter(pk=user.pk).exists()):
+        raise Http404
+    return workshop
+
+
+def _action_admin_url(action: Action) -> str:
+    try:
+        return reverse("admin:workshops_action_change", args=[action.pk])
+    except NoReverseMatch:  # the action plan's admin is not installed: list the actions without links
+        return ""
+
+
+def _console(request, workshop: Workshop, *, paper_form=None, top_form=None, status=200):
+    criteria, proposals = _criteria_and_proposals(workshop)
+    actions = list(Action.objects.filter(proposal__workshop=workshop).select_related("proposal", "duo").order_by("id"))
+    context = {
+        "workshop": workshop,
+        "data": _ranking_data(workshop),
+        "qr_svg": _qr_svg(_vote_url(request, workshop)),
+        "vote_url": _vote_url(request, workshop),
+        "paper_form": paper_form or BallotForm(proposals=proposals, criteria=criteria, paper=True, prefix="paper"),
+        "paper_ballots": workshop.ballots.filter(from_paper=True).count(),
+        "criteria": criteria,
+        "top_form": top_form or TopProposalsForm(proposal_count=len(proposals), prefix="top"),
+        "duo": Duo.objects.for_city(workshop.city).first(),
+        "actions": [(action, _action_admin_url(action)) for action in actions],
+    }
+    return render(request, "workshops/voting/facilitate.html", context, status=status)
+
+
+@login_required
+@never_cache
+def facilitate(request, slug):
+    """The facilitator's console: code and QR, open/close, live ranking, paper sheets, top proposals to actions."""
+    workshop = _workshop_to_facilitate(request, slug)
+    return _console(request, workshop)
+
+
+@login_required
+@require_POST
+def facilitate_vote(request, slug):
+    workshop = _workshop_to_facilitate(request, slug)
+    try:
+        if request.POST.get("vote") == "open":
+            services.vote_open(workshop=workshop)
+            messages.success(request, _("The vote is open: participants can score now."))
+        elif request.POST.get("vote") == "close":
+            services.vote_close(workshop=workshop)
+            messages.success(request, _("The vote is closed and its ranking frozen."))
+    except services.WorkshopError as error:
+        messages.error(request, str(error))
+    return redirect("voting:facilitate", slug=workshop.slug)
+
+
+@login_required
+@require_POST
+def facilitate_paper(request, slug):
+    """Type in one paper sheet: a ballot like the others, marked as from paper, under the token paper-<n>."""
+    workshop = _workshop_to_facilitate(request, slug)
+    criteria, proposals = _criteria_and_proposals(workshop)
+    form = BallotForm(request.POST, proposals=proposals, criteria=criteria, paper=True, prefix="paper")
+    if not form.is_valid():
+        return _console(request, workshop, paper_form=form, status=400)
+    number = workshop.ballots.filter(from_paper=True).count() + 1
+    while Ballot.objects.filter(workshop=workshop, token=f"paper-{number}").exists():
+        number += 1
+    try:
+        services.ballot_cast(workshop=workshop, token=f"paper-{number}", scores=form.scores(), from_paper=True)
+    except services.WorkshopError as error:
+        messages.error(request, str(error))
+        return _console(request, workshop, paper_form=form, status=409)
+    messages.success(request, _("Paper sheet %(number)s recorded.") % {"number": number})
+    return redirect("voting:facilitate", slug=workshop.slug)
+
+
+@login_required
+@require_POST
+def facilitate_actions(request, slug):
+    """Turn the top proposals of the frozen ranking into actions of the duo's plan."""
+    workshop = _workshop_to_facilitate(request, slug)
+    form = TopProposalsForm(request.POST, proposal_count=workshop.proposals.count(), prefix="top")
+    duo = Duo.objects.for_city(workshop.city).first()
+    if workshop.vote != Workshop.Vote.CLOSED:
+        messages.error(request, _("Close the vote first: actions come from the frozen ranking."))
+    elif duo is None:
+        messages.error(request, _("This workshop's city belongs to no duo: there is no action plan to add to."))
+    elif not form.is_valid():
+        return _console(request, workshop, top_form=form, status=400)
+    else:
+        created, skipped = [], []
+        for item in services.ranking_current(workshop=workshop)[: form.cleaned_data["count"]]:
+            try:
+                created.append(services.proposal_to_action(proposal=item.proposal, duo=duo, by=request.user))
+            except services.WorkshopError:
+                skipped.append(item.proposal.title)
+        if created:
+            messages.success(
+                request,
+                _("%(count)s actions added to the plan of %(duo)s: give them owners and milestones.")
+                % {"count": len(created), "duo": duo},
+            )
+        if skipped:
+            messages.info(request, _("Already actions of the plan: %(titles)s.") % {"titles": ", ".join(skipped)})
+    return redirect("voting:facilitate", slug=workshop.slug)
