@@ -7,6 +7,7 @@ from assessments.api.urls import register as register_assessments
 from cities.api.urls import register as register_cities
 from workshops.api.urls import register as register_workshops
 
+from .api_dashboard import duo_dashboard
 from .api_network import NetworkCoverageView
 
 router = DefaultRouter()
@@ -15,6 +16,7 @@ register_assessments(router)
 register_workshops(router)
 
 urlpatterns = [
+    path("duos/<slug:slug>/dashboard/", duo_dashboard, name="duo-dashboard"),
     *router.urls,
     path("network/coverage/", NetworkCoverageView.as_view(), name="network-coverage"),
 ]

@@ -11,7 +11,7 @@ from assessments import views as assessment_views
 from cities import private_views as duo_private_views
 from newsletter import webhooks as newsletter_webhooks
 
-from . import network_views, views
+from . import dashboard_views, network_views, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -32,6 +32,8 @@ urlpatterns += i18n_patterns(
     path("", include("workshops.voting_urls")),  # vote/… for participants, workshops/<slug>/facilitate/…
     path("", include("workshops.plans_urls")),
     path("", include("workshops.urls")),
+    path("duos/<slug:slug>/dashboard/", dashboard_views.duo_dashboard, name="duo-dashboard"),
+    path("duos/<slug:slug>/dashboard/comparison.csv", dashboard_views.duo_comparison_csv, name="duo-comparison-csv"),
     path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
