@@ -76,6 +76,31 @@ get_page("api cities", "/api/cities/", HTTP_ACCEPT="application/json")
 get_page("api duos", "/api/duos/", HTTP_ACCEPT="application/json")
 
 
+def duo_dashboard(size: str, *, public: bool = False):
+    """Return the benchmark of the dashboard of a duo built at a size of tests/dashboard/data.py: as the team sees
+    it (computed at every request), or as the public does (served from the cache after the first request)."""
+
+    def run(client: Client, repeat: int) -> Result:
+        from django.contrib.auth import get_user_model
+
+        from tests.dashboard.data import SIZES, duo_with_data
+
+        duo = duo_with_data(name=f"bench-{size}{'-public' if public else ''}", **SIZES[size])
+        viewer = Client()
+        if not public:
+            team, _ = get_user_model().objects.get_or_create(username="bench-team", defaults={"role": "team"})
+            viewer.force_login(team)
+        return measure_get(viewer, f"/en/duos/{duo.slug}/dashboard/", repeat)
+
+    return run
+
+
+# Small: 2 cities x 1 assessment; large: 2 cities x 3 editions x 60 indicators x 50 initiatives.
+benchmark("duo_dashboard small")(duo_dashboard("small"))
+benchmark("duo_dashboard large")(duo_dashboard("large"))
+benchmark("duo_dashboard large public")(duo_dashboard("large", public=True))
+
+
 @benchmark("newsletter_campaign")
 def newsletter_campaign(client: Client, repeat: int) -> Result:
     """A campaign to 10,000 then 100,000 subscribers (prints its own table); the row shows the 100,000 run."""
