@@ -10,12 +10,13 @@ from assessments.models import Assessment, Category, Challenge, Initiative, Reco
 from assessments.selectors import visible_assessments
 from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
+from workshops.plans import planned_action_coverage
 
 # A source of planned actions: given the viewer, the recommended actions and the cities of the matrix, it returns
-# {(action_id, city_id): count}. The workshops app will provide one (action-plan actions linked to recommended
-# actions); this module, which composes the apps, lists it here, so that no app imports from the project package.
+# {(action_id, city_id): count}. The workshops app provides one (action-plan actions linked to recommended actions);
+# this module, which composes the apps, lists it here, so that no app imports from the project package.
 PlannedActionSource = Callable[..., Mapping[tuple[int, int], int]]
-PLANNED_ACTION_SOURCES: list[PlannedActionSource] = []
+PLANNED_ACTION_SOURCES: list[PlannedActionSource] = [planned_action_coverage]
 
 
 @dataclass(frozen=True)

@@ -326,3 +326,29 @@ def infrastructure_map_data(*, city: City, items: list[Infrastructure]) -> dict:
             if item.location
         ],
     }
+
+
+# --- Coverage of the recommended actions (the network overview) ---------------------------------------------------
+
+
+def planned_action_coverage(*, user, action_ids, city_ids) -> dict[tuple[int, int], int]:
+    """Return {(recommended action id, city id): number of planned actions} among the actions the user may read.
+
+    An action born in a workshop counts for that workshop's city; an action without a workshop counts for both
+    cities of its duo. Dropped actions do not count. One query.
+    """
+    counts: dict[tuple[int, int], int] = {}
+    rows = (
+        actions_visible(user)
+        .exclude(status=Action.Status.DROPPED)
+        .filter(recommended_actions__in=action_ids)
+        .values_list(
+            "recommended_actions", "proposal__workshop__city_id", "duo__french_city_id", "duo__partner_city_id"
+        )
+    )
+    wanted = set(city_ids)
+    for recommended_id, workshop_city, french_city, partner_city in rows:
+        for city_id in [workshop_city] if workshop_city else [french_city, partner_city]:
+            if city_id in wanted:
+                counts[recommended_id, city_id] = counts.get((recommended_id, city_id), 0) + 1
+    return counts

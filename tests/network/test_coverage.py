@@ -47,7 +47,7 @@ def test_the_matrix_has_the_37_recommended_actions_by_category_and_the_14_cities
     for group in coverage.duos:
         assert [column.city.role for column in group.columns] == [City.Role.FRENCH, City.Role.PARTNER]
     assert coverage.total.total == 0
-    assert not coverage.tracks_planned
+    assert coverage.tracks_planned  # the workshops' action plans are a source
 
 
 def test_a_cell_counts_the_initiatives_and_challenges_linked_to_its_action_in_the_city_published_assessment(
@@ -143,10 +143,33 @@ def test_the_number_of_queries_does_not_grow_with_the_data(reference_data, team_
         coverage = network_coverage(user=user)
 
     assert coverage.total.initiatives >= 64
-    assert len(small) == len(large) == 5
+    assert len(small) == len(large) == 6  # five for the matrix, one for the action plans
 
 
 def anonymous_user():
     from django.contrib.auth.models import AnonymousUser
 
     return AnonymousUser()
+
+
+def test_a_planned_action_counts_for_the_city_of_its_workshop(reference_data):
+    from django.utils import timezone
+
+    from cities.models import Duo
+    from workshops.models import Proposal
+    from workshops.services import proposal_to_action, workshop_create
+
+    duo = Duo.objects.get(slug="montpellier-fez")
+    fez = duo.partner_city
+    workshop = workshop_create(city=fez, title_en="Fez workshop", starts_at=timezone.now(), is_published=True)
+    proposal = Proposal.objects.create(workshop=workshop, title_en="A farmers' market")
+    action = proposal_to_action(proposal=proposal, duo=duo)
+    recommended = RecommendedAction.objects.get(number=29)
+    action.recommended_actions.set([recommended])
+
+    coverage = network_coverage(user=anonymous_user())
+
+    row = next(row for row in coverage.rows if row.action.number == 29)
+    cells = {column.city.slug: cell for column, cell in zip(coverage.columns, row.cells, strict=True)}
+    assert cells["fez"].planned == 1
+    assert cells["montpellier"].planned == 0

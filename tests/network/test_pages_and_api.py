@@ -22,7 +22,9 @@ def page_cells(html: str) -> list[str]:
 
 def api_cells(data: dict) -> list[str]:
     def compact(cell):
-        return "—" if not sum(cell.values()) else f"{cell['initiatives']} · {cell['challenges']}"
+        if not sum(cell.values()):
+            return "—"
+        return f"{cell['initiatives']} · {cell['challenges']} · {cell['planned']}"
 
     slugs = [city["slug"] for city in data["cities"]]
     return [compact(row["cells"][slug]) for row in data["rows"] for slug in slugs]
@@ -44,7 +46,7 @@ def test_the_page_shows_the_matrix_and_the_map_in_english_and_french(anonymous, 
     assert html.count('scope="colgroup"') == 7
     assert html.count('scope="rowgroup"') == 6
     assert "<caption" in html
-    assert '<span aria-hidden="true">2 · 1</span>' in html
+    assert '<span aria-hidden="true">2 · 1 · 0</span>' in html
     assert 'id="network"' in html  # the map's data, drawn by static/js/map.js
     assert " style=" not in html  # the content security policy forbids inline styles
 
@@ -52,7 +54,9 @@ def test_the_page_shows_the_matrix_and_the_map_in_english_and_french(anonymous, 
 def test_an_empty_cell_says_so_in_words(anonymous, reference_data):
     html = anonymous.get("/en/network/").content.decode()
 
-    assert '<span aria-hidden="true">—</span><span class="visually-hidden">no initiative, no challenge</span>' in html
+    words = "no initiative, no challenge, no planned action"
+    empty = f'<span aria-hidden="true">—</span><span class="visually-hidden">{words}</span>'
+    assert empty in html
 
 
 def test_the_page_marks_draft_columns_for_the_team_only(client, anonymous, reference_data, team_member):
@@ -93,7 +97,7 @@ def test_the_api_gives_the_same_numbers_as_the_page(anonymous, reference_data, c
     assert fez_row["category"] == "governance"
     assert fez_row["cells"]["fez"] == {"initiatives": 2, "challenges": 1, "planned": 0}
     assert data["totals"]["fez"] == {"initiatives": 2, "challenges": 1, "planned": 0}
-    assert data["planned_actions_tracked"] is False
+    assert data["planned_actions_tracked"] is True
 
 
 def test_the_api_counts_drafts_for_the_team_only(client, anonymous, reference_data, team_member):
