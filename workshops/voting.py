@@ -2,6 +2,7 @@
 the facilitator opens and closes the vote, types in paper sheets and turns the top proposals into actions."""
 
 import secrets
+from decimal import ROUND_HALF_UP, Decimal
 
 import segno
 from django.contrib import messages
@@ -133,6 +134,11 @@ def _scale_hint(criteria) -> str:
     return _("From %(low)s (least) to %(high)s (most).") % {"low": low, "high": high}
 
 
+def _two_decimals(value: Decimal) -> str:
+    # number_format cuts extra decimals off (4.667 would read 4.66): round first.
+    return number_format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), 2)
+
+
 def _ranking_data(workshop: Workshop) -> dict:
     """Return the ranking as the room may see it: aggregates only, never a ballot or a token."""
     criteria, _proposals = _criteria_and_proposals(workshop)
@@ -152,7 +158,7 @@ def _ranking_data(workshop: Workshop) -> dict:
                 "score": number_format(item.score, 3) if item.score is not None else "–",
                 "ballots": item.ballots,
                 "means": [
-                    number_format(item.criterion_means[criterion.code], 2)
+                    _two_decimals(item.criterion_means[criterion.code])
                     if item.criterion_means.get(criterion.code) is not None
                     else "–"
                     for criterion in criteria

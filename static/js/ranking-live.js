@@ -38,7 +38,6 @@
       fragment.appendChild(tr);
     });
     rows.replaceChildren(fragment);
-    root.dataset.rankingBallots = data.ballots;
   }
 
   function poll() {
