@@ -97,9 +97,10 @@ def ballot_cast(*, workshop: Workshop, token: str, scores: dict, from_paper: boo
         raise WorkshopError(
             _("Some scores belong to another workshop.") if unknown else _("Score every proposal on every criterion.")
         )
+    # type(), not isinstance(): a bool is an int, and True must not count as a score of 1.
     for (_proposal, criterion_id), value in scores.items():
         criterion = criteria[criterion_id]
-        if not isinstance(value, int) or not criterion.scale_min <= value <= criterion.scale_max:
+        if type(value) is not int or not criterion.scale_min <= value <= criterion.scale_max:
             raise WorkshopError(
                 _("%(criterion)s is scored from %(min)s to %(max)s.")
                 % {"criterion": criterion.name, "min": criterion.scale_min, "max": criterion.scale_max}

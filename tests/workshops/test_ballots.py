@@ -113,3 +113,11 @@ def test_a_vote_without_proposals_cannot_open(db):
 
     with pytest.raises(services.WorkshopError, match="proposals"):
         services.vote_open(workshop=empty)
+
+
+def test_a_true_or_false_is_not_taken_for_a_score(open_workshop):
+    scores = full_scores(open_workshop)
+    scores[next(iter(scores))] = True  # bool is an int in Python: True would have counted as a 1
+
+    with pytest.raises(services.WorkshopError, match="scored from 1 to 5"):
+        services.ballot_cast(workshop=open_workshop, token="phone-1", scores=scores)
