@@ -122,7 +122,7 @@ AUTH_USER_MODEL = "accounts.User"
 # Object-level permissions come from one set of rules (django-rules), for pages, admin and API alike.
 # django-axes checks a login against its failure records before any backend accepts it.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.LoginThrottleBackend",  # django-axes, skipping calls without a request
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]

@@ -61,3 +61,9 @@ def test_the_admin_login_is_throttled_too(client, team_member):
 
     assert response.status_code == 429
     assert client.post(url, {"username": "team", "password": PASSWORD}).status_code == 429
+
+
+def test_authenticating_without_a_request_is_not_throttled(partner_a):
+    from django.contrib.auth import authenticate
+
+    assert authenticate(username="lyon", password=PASSWORD) == partner_a
