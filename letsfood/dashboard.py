@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -586,11 +587,48 @@ def duo_dashboard_data(*, duo: Duo, user=None) -> DuoDashboard:
 
 
 def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
-    """Return further sections of the dashboard (workshop outcomes, action-plan progress): none yet.
+    """Return the sections the workshops capability adds: workshop outcomes and action-plan progress.
 
-    The hook where the workshops app will plug in; each section is a dict with a template name and its context.
+    Each section is a dict with its template and context. Four queries whatever the data.
     """
-    return []
+    from django.db.models import Count, Prefetch
+
+    from workshops.models import Proposal, Workshop
+    from workshops.plans import actions_visible
+    from workshops.services import action_progress
+
+    workshops = [
+        workshop
+        for workshop in Workshop.objects.filter(city_id__in=[duo.french_city_id, duo.partner_city_id])
+        .select_related("city")
+        .annotate(proposal_count=Count("proposals"))
+        .prefetch_related(
+            Prefetch(
+                "proposals",
+                Proposal.objects.filter(ranking__isnull=False).select_related("ranking").order_by("ranking__rank"),
+                to_attr="ranked",
+            )
+        )
+        .order_by("-starts_at")
+        if workshop.is_published or user.has_perm("workshops.view_workshop_private", workshop)
+    ]
+    actions = list(actions_visible(user).filter(duo=duo).prefetch_related("milestones").order_by("start", "id"))
+    today = timezone.localdate()
+    plan = []
+    for action in actions:
+        milestones = list(action.milestones.all())
+        plan.append(
+            {
+                "action": action,
+                "progress": action_progress(action, milestones),
+                "overdue": sum(1 for milestone in milestones if milestone.is_overdue(today)),
+                "next": next((m for m in sorted(milestones, key=lambda m: m.due) if not m.done_on), None),
+            }
+        )
+    return [
+        {"template": "dashboard/sections/workshops.html", "workshops": workshops, "duo": duo},
+        {"template": "dashboard/sections/action_plan.html", "plan": plan, "duo": duo},
+    ]
 
 
 def dashboard_map_data(dashboard: DuoDashboard) -> dict:

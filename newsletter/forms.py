@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .models import LANGUAGE_CHOICES, Topic
-from .services import consent_text_current
+from .services import consent_text_shown
 
 GENERAL_TOPIC = "programme"
 
@@ -71,7 +71,7 @@ class SubscriptionForm(PreferencesForm):
         kwargs["initial"] = defaults | kwargs.get("initial", {})
         super().__init__(*args, **kwargs)
         self.compact = compact
-        self.consent_text = consent_text_current()
+        self.consent_text = consent_text_shown()
         if compact:
             self.fields["topics"].required = False
             self.fields["language"].widget = forms.Select(choices=LANGUAGE_CHOICES)

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -32,6 +33,17 @@ def normalise_email(email: str) -> str:
 def consent_text_current() -> ConsentText | None:
     """Return the consent text in force (the highest version), or None before one is written."""
     return ConsentText.objects.order_by("-version").first()
+
+
+CONSENT_TEXT_CACHE_KEY = "newsletter:consent-text"
+
+
+def consent_text_shown() -> ConsentText | None:
+    """Return the consent text in force from the cache: every public page's footer shows it.
+
+    A new version clears the cache when it is saved (newsletter.apps), so the text shown is the one in force.
+    """
+    return cache.get_or_set(CONSENT_TEXT_CACHE_KEY, consent_text_current, 3600)
 
 
 def absolute_url(name: str, *, language: str, **kwargs) -> str:

@@ -207,3 +207,12 @@ def test_a_filled_honeypot_gets_the_same_answer_and_nothing_happens(subscribe):
     assert response["Location"] == reference["Location"]
     assert not Subscriber.objects.filter(email="robot@example.org").exists()
     assert [message.to for message in mail.outbox] == [["person@example.org"]]
+
+
+def test_a_new_consent_text_is_shown_at_once_although_the_footer_caches_it(client, db):
+    from newsletter.models import ConsentText
+
+    client.get("/en/")  # fills the cache with the text in force
+    ConsentText.objects.create(version=99, text_en="Version ninety-nine of the consent text.", text_fr="V99.")
+
+    assert "Version ninety-nine of the consent text." in client.get("/en/newsletter/").content.decode()
