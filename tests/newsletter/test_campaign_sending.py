@@ -332,3 +332,24 @@ def test_the_pacer_waits_what_the_throttle_says(monkeypatch):
     pacer.wait()
 
     assert slept == [pytest.approx(0.3)]
+
+
+def test_each_message_carries_its_own_reader_links_in_both_parts(db, django_capture_on_commit_callbacks):
+    from newsletter.services import subscriber_links
+
+    programme, _duo = make_topics()
+    readers = make_subscribers(4, states_cycle=[("subscribed", "en"), ("subscribed", "fr")], topics=[programme])
+    campaign = make_campaign(topics=[programme])
+    with django_capture_on_commit_callbacks(execute=True):
+        start(campaign)
+    campaign_send_task.delay(campaign.pk)
+
+    assert len(mail.outbox) == 4
+    for reader in readers:
+        message = next(m for m in mail.outbox if m.to == [reader.email])
+        links = subscriber_links(reader)
+        html = message.alternatives[0][0]
+        assert links["unsubscribe_url"] in message.body and links["manage_url"] in message.body
+        assert links["unsubscribe_url"] in html and links["manage_url"] in html
+        assert message.extra_headers["List-Unsubscribe"] == f"<{links['unsubscribe_url']}>"
+        assert "placeholder" not in message.body + html
