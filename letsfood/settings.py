@@ -217,6 +217,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
+    # Reports left 'rendering' by a lost worker past the time limit, or 'queued' with a lost message, run again.
+    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 300.0},
 }
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.
@@ -256,6 +258,20 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded and generated files (the PDF reports) on S3-compatible object storage when a bucket is named; the code
+# reaches them through the storage API only, so nothing else changes.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    AWS_S3_ENDPOINT_URL = env("AWS_S3_ENDPOINT_URL") or None  # unset: Amazon S3 itself
+    AWS_S3_REGION_NAME = env("AWS_S3_REGION_NAME") or None
+    AWS_ACCESS_KEY_ID = env("AWS_ACCESS_KEY_ID") or None  # unset: the instance's role or boto3's own lookup
+    AWS_SECRET_ACCESS_KEY = env("AWS_SECRET_ACCESS_KEY") or None
+    AWS_S3_CUSTOM_DOMAIN = env("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)  # signed, expiring URLs for a private bucket
+    AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 3600)
+    AWS_DEFAULT_ACL = None  # the bucket's policy decides
+    AWS_S3_FILE_OVERWRITE = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
