@@ -1,0 +1,120 @@
+"""The text of each report says what the data says, in English and in French; missing data reads "no data"."""
+
+import json
+import re
+
+import pytest
+from django.db import transaction
+from django.utils import translation
+
+from cities.models import City
+from letsfood.reports import documents, services
+
+from .data import build_programme, pdf_text, render
+
+
+@pytest.fixture(scope="module")
+def pdfs(django_db_setup, django_db_blocker):
+    """Each document rendered once for the whole module, from data rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_programme()
+        rendered = {
+            (kind, subject, language): pdf_text(render(kind, subject, language))
+            for kind, subject, language in [
+                ("city", "lyon", "en"),
+                ("city", "lyon", "fr"),
+                ("city", "sfax", "en"),
+                ("duo", "lyon-ho-chi-minh-city", "en"),
+                ("duo", "lyon-ho-chi-minh-city", "fr"),
+                ("compilation", "", "en"),
+            ]
+        }
+        with translation.override("en"):
+            rendered["city names"] = list(City.objects.in_duos().values_list("name", flat=True))
+        transaction.set_rollback(True)
+    return rendered
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def test_city_report_shows_the_facts_ratings_values_sources_and_initiatives(pdfs):
+    text = flat(pdfs["city", "lyon", "en"])
+
+    assert "Food system assessment: Lyon" in text
+    assert "Lyon feeds its schools from regional farms." in text
+    assert "7/10" in text and "not rated" in text
+    assert "42.5" in text and "Observatoire alimentaire du Grand Lyon" in text and "CC BY 4.0" in text
+    assert "no data" in text
+    assert "Solidarity grocery network" in text and "Photo Jeanne Martin" in text
+    assert "https://example.org/observatoire" in text  # the annex of sources
+
+
+def test_city_report_in_french(pdfs):
+    text = flat(pdfs["city", "lyon", "fr"])
+
+    assert "Lyon nourrit ses écoles avec des fermes de la région." in text
+    assert "Réseau d'épiceries solidaires" in text
+    assert "42.5" in text or "42,5" in text
+    assert "Français" in text  # the cover names the document's language
+
+
+def test_city_without_assessment_says_so(pdfs):
+    text = flat(pdfs["city", "sfax", "en"])
+
+    assert "Sfax" in text
+    assert "No published assessment yet." in text
+
+
+def test_duo_report_shows_both_cities_and_the_partner_without_assessment(pdfs):
+    text = flat(pdfs["duo", "lyon-ho-chi-minh-city", "en"])
+
+    assert "Lyon" in text and "Ho Chi Minh City" in text
+    assert "No published assessment" in text
+    assert "No comparison: both cities need a published assessment." in text
+    assert "No action in the plan yet." in text
+
+
+def test_duo_report_in_french(pdfs):
+    text = flat(pdfs["duo", "lyon-ho-chi-minh-city", "fr"])
+
+    assert "Hô-Chi-Minh-Ville" in text
+
+
+def test_compilation_names_every_city_of_the_duos_and_the_library(pdfs):
+    text = flat(pdfs["compilation", "", "en"])
+
+    assert len(pdfs["city names"]) == 14
+    for name in pdfs["city names"]:
+        assert name in text
+    assert "Solidarity grocery network" in text
+    assert "Network coverage" in text
+
+
+@pytest.mark.django_db
+def test_empty_programme_renders_every_document_without_a_crash():
+    data = services.report_data(kind="compilation", subject="", language="en")
+
+    assert data["duos"] == [] and data["library"] == []
+    text = flat(pdf_text(render("compilation", "", "en")))
+    assert "No published duo yet." in text and "No published initiative yet." in text
+
+
+@pytest.mark.django_db
+def test_unknown_or_unpublished_subjects_are_report_errors():
+    with pytest.raises(services.ReportError):
+        services.report_data(kind="city", subject="atlantis", language="en")
+    with pytest.raises(services.ReportError):
+        services.report_data(kind="duo", subject="atlantis-lemuria", language="en")
+
+
+@pytest.mark.django_db
+def test_document_data_is_plain_json_and_stable(reference_data):
+    for kind, subject in [("city", "lyon"), ("duo", "lyon-ho-chi-minh-city"), ("compilation", "")]:
+        first = services.report_data(kind=kind, subject=subject, language="en")
+        second = services.report_data(kind=kind, subject=subject, language="en")
+
+        assert services.data_hash(first) == services.data_hash(second)
+        json.dumps(first)  # no date, Decimal or lazy string: plain JSON
+        assert documents.TEMPLATES[kind].startswith("pdf/")

@@ -1,0 +1,66 @@
+"""Print layout: the table of contents points to the right pages, every page but the cover has "page x of y", the
+PDF is tagged and says its language and title."""
+
+import re
+
+import pytest
+from django.db import transaction
+
+from .data import build_programme, pdf_info, pdf_pages, render
+
+
+@pytest.fixture(scope="module")
+def compilation(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        build_programme()
+        content = {language: render("compilation", "", language) for language in ("en", "fr")}
+        transaction.set_rollback(True)
+    return content
+
+
+TOC_LINE = re.compile(r"^((?:\d+\.)+\d*)\s+(.+?)\s*\.{3,}\s*(\d+)$")
+
+
+def toc_entries(pages: list[str]) -> list[tuple[str, str, int]]:
+    entries = []
+    for line in pages[1].splitlines():
+        match = TOC_LINE.match(line.strip())
+        if match:
+            entries.append((match[1].rstrip("."), match[2].strip(), int(match[3])))
+    return entries
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_table_of_contents_gives_the_page_of_each_numbered_heading(compilation, language):
+    pages = pdf_pages(compilation[language])
+    entries = toc_entries(pages)
+
+    assert len(entries) > 20  # the programme, seven duos and their fourteen cities, the library, plans, coverage
+    for number, title, page in entries:
+        heading = f"{number}. {title}" if "." not in number else f"{number} {title}"
+        assert heading in pages[page - 1], f"{heading!r} is not on page {page}"
+
+
+@pytest.mark.parametrize(("language", "words"), [("en", ("Page", "of")), ("fr", ("Page", "sur"))])
+def test_every_page_but_the_cover_says_page_x_of_y(compilation, language, words):
+    pages = pdf_pages(compilation[language])
+    total = len(pages)
+
+    assert f"{words[0]} 1 {words[1]}" not in pages[0]
+    for number, text in enumerate(pages[1:], start=2):
+        assert f"{words[0]} {number} {words[1]} {total}" in text
+
+
+def test_pdf_is_tagged_with_its_title(compilation):
+    info = pdf_info(compilation["en"])
+
+    assert re.search(r"Tagged:\s+yes", info)
+    assert "Let's Food Cities: programme compilation" in info
+
+
+def test_cover_carries_the_running_header_only_after_it(compilation):
+    pages = pdf_pages(compilation["en"])
+
+    cover = " ".join(pages[0].split())
+    assert cover.count("Let's Food Cities: programme compilation") == 1  # the title, no running header
+    assert "Let's Food Cities: programme compilation" in pages[2]  # the running header of a later page
