@@ -9,6 +9,7 @@ from workshops.api.urls import register as register_workshops
 
 from .api_dashboard import duo_dashboard
 from .api_network import NetworkCoverageView
+from .api_reports import report_detail, report_list
 
 router = DefaultRouter()
 register_cities(router)
@@ -19,4 +20,6 @@ urlpatterns = [
     path("duos/<slug:slug>/dashboard/", duo_dashboard, name="duo-dashboard"),
     *router.urls,
     path("network/coverage/", NetworkCoverageView.as_view(), name="network-coverage"),
+    path("reports/", report_list, name="report-list"),
+    path("reports/<int:pk>/", report_detail, name="report-detail"),
 ]

@@ -1,21 +1,68 @@
 """Celery tasks of the project package: thin, taking ids, safe to run twice."""
 
+from datetime import timedelta
+
 from celery import shared_task
 from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+# A report still 'rendering' this long after it started has lost its worker: no task outlives its hard time limit.
+STALE_AFTER = timedelta(seconds=settings.CELERY_TASK_LONGEST_SECONDS + 60)
+RENDER_MAX_RETRIES = 2
 
 
 @shared_task(
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    max_retries=2,
+    max_retries=RENDER_MAX_RETRIES,
     default_retry_delay=30,
     time_limit=settings.CELERY_TASK_LONGEST_SECONDS,
     soft_time_limit=settings.CELERY_TASK_LONGEST_SECONDS - 30,
 )
 def report_render_task(self, report_id: int) -> int:
-    """Render a report; a redelivered or duplicated task finds it done and does nothing."""
-    from letsfood.reports.services import report_render
+    """Render a report; a redelivered or duplicated task finds it done and does nothing.
 
-    report = report_render(report_id=report_id)
+    A transient failure (database or storage unavailable) is retried twice, 30 s apart; any other is final.
+    """
+    from letsfood.reports.services import TRANSIENT_ERRORS, report_render
+
+    last = self.request.retries >= self.max_retries
+    try:
+        report = report_render(report_id=report_id, final_attempt=last)
+    except TRANSIENT_ERRORS as exc:
+        if last:
+            raise
+        raise self.retry(exc=exc) from exc
     return report.pk
+
+
+@shared_task
+def reports_recover_task() -> list[int]:
+    """Queue again the reports whose task was lost; return their ids (the beat runs it every five minutes).
+
+    A report 'rendering' past the longest time limit lost its worker after the broker gave up redelivering (or
+    was killed by the hard time limit); one 'queued' for as long lost its message. Running the task again is safe:
+    it is idempotent. A report that has used up its attempts is marked failed instead.
+    """
+    from letsfood.models import Report
+
+    now = timezone.now()
+    stale = Report.objects.filter(
+        Q(status=Report.Status.RENDERING, started_at__lt=now - STALE_AFTER)
+        | Q(status=Report.Status.QUEUED, requested_at__lt=now - STALE_AFTER * 2)
+    )
+    queued = []
+    for report in stale.order_by("pk"):
+        if report.attempts > RENDER_MAX_RETRIES:
+            Report.objects.filter(pk=report.pk, status=report.status).update(
+                status=Report.Status.FAILED,
+                error=report.error or "The rendering stopped responding too many times.",
+                finished_at=now,
+            )
+            continue
+        queued.append(report.pk)
+        transaction.on_commit(lambda pk=report.pk: report_render_task.delay(pk))
+    return queued

@@ -11,7 +11,7 @@ from assessments import views as assessment_views
 from cities import private_views as duo_private_views
 from newsletter import webhooks as newsletter_webhooks
 
-from . import dashboard_views, network_views, views
+from . import dashboard_views, network_views, reports_views, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -35,6 +35,9 @@ urlpatterns += i18n_patterns(
     path("duos/<slug:slug>/dashboard/", dashboard_views.duo_dashboard, name="duo-dashboard"),
     path("duos/<slug:slug>/dashboard/comparison.csv", dashboard_views.duo_comparison_csv, name="duo-comparison-csv"),
     path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),
+    path("reports/request/", reports_views.report_request_view, name="report-request"),
+    path("reports/compilation/", reports_views.compilation, name="report-compilation"),
+    path("reports/<int:pk>/", reports_views.report_status, name="report-status"),
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
 )

@@ -138,6 +138,17 @@ def sfax_draft(label: str, attribute: str = "pk"):
     return lambda ctx: {attribute: getattr(ctx.first(label, assessment__slug="sfax-2019"), attribute)}
 
 
+def a_report(ctx):
+    """A queued report of Lyon (reports are public: anyone may follow one)."""
+    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+        kind="city", subject="lyon", language="en", data_hash="matrix"
+    )
+    return {"pk": report.pk}
+
+
+# Anyone may ask for a report (public data, rate-limited): an empty POST is a 400 for everyone, a GET a 405.
+REPORT_REQUEST = [everyone(NOT_ALLOWED), Case(outcomes(*[ALLOWED] * 5), method="post")]
+
 BAD_TOKEN = {"uidb64": "MQ", "token": "bad-token"}
 
 MATRIX: dict[str, Case | list[Case]] = {
@@ -157,6 +168,8 @@ MATRIX: dict[str, Case | list[Case]] = {
     "api:duo-detail": public(duo_a_slug),
     "api:duo-dashboard": public(duo_a_slug),
     "api:network-coverage": public(),
+    "api:report-list": REPORT_REQUEST,
+    "api:report-detail": public(a_report),
     "api:framework-list": public(),
     "api:framework-detail": public(lambda ctx: {"slug": ctx.first("assessments.Framework").slug}),
     "api:category-list": public(),
@@ -235,6 +248,9 @@ MATRIX: dict[str, Case | list[Case]] = {
     # team see: their own tests check what each part shows.
     "duo-dashboard": public(duo_a_slug),
     "duo-comparison-csv": public(duo_a_slug),
+    "report-request": REPORT_REQUEST,
+    "report-compilation": public(),
+    "report-status": public(a_report),
     "plans:duo-plan": public(duo_a_slug),
     # --- Private content of a duo (duo A: Lyon–Ho Chi Minh City).
     "duo-contacts": duo_private(duo_a_slug),
@@ -308,11 +324,13 @@ ADMIN_MODELS: dict[str, tuple[str, str]] = {
     "newsletter.bounceevent": (FORBIDDEN, OK),
     "newsletter.delivery": (FORBIDDEN, OK),
     "newsletter.campaign": (FORBIDDEN, OK),
+    "letsfood.report": (FORBIDDEN, OK),
 }
 # Other admin pages, for (students, the team). Every admin URL is also checked against anonymous visitors and partners.
 ADMIN_PAGES: dict[str, tuple[str, str]] = {
     "admin:index": (OK, OK),
     "admin:accounts_user_invite": (FORBIDDEN, OK),
+    "admin:letsfood_report_request": (FORBIDDEN, OK),
 }
 # Admin URLs outside the rule "anonymous visitors and partners are sent to the admin's login".
 ADMIN_OPEN = {"admin:login", "admin:logout"}

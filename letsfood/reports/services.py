@@ -4,9 +4,11 @@ import hashlib
 import json
 import logging
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -16,6 +18,9 @@ from . import documents
 from .pdf import html_to_pdf
 
 logger = logging.getLogger(__name__)
+
+# Failures worth another attempt (database or storage briefly unavailable); any other failure is final at once.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
 class ReportError(Exception):
@@ -77,15 +82,17 @@ def _progress(report_id: int, percent: int) -> None:
     Report.objects.filter(pk=report_id).update(progress=percent)
 
 
-def report_render(*, report_id: int) -> Report:
-    """Render a queued report into its PDF file. Safe to run twice: a done report is left as it is.
+def report_render(*, report_id: int, final_attempt: bool = True) -> Report:
+    """Render a queued report into its PDF file. Safe to run twice: a done or failed report is left as it is.
 
     The file name is derived from the report, so a rendering that was interrupted (worker lost) and runs again
-    replaces its own partial work instead of adding a second file.
+    replaces its own partial work instead of adding a second file. A transient failure that will be retried
+    (final_attempt false) puts the report back in the queue; any other failure marks it failed, for good: a new
+    request then makes a fresh report.
     """
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
-        if report.status == Report.Status.DONE:
+        if report.status in (Report.Status.DONE, Report.Status.FAILED):
             return report
         report.status, report.started_at = Report.Status.RENDERING, timezone.now()
         report.attempts += 1
@@ -98,9 +105,13 @@ def report_render(*, report_id: int) -> Report:
         _progress(report.pk, 35)
         pdf = html_to_pdf(html, on_progress=lambda percent: _progress(report.pk, percent))
     except Exception as exc:
-        Report.objects.filter(pk=report.pk).update(
-            status=Report.Status.FAILED, error=f"{exc.__class__.__name__}: {exc}"[:2000], finished_at=timezone.now()
-        )
+        error = f"{exc.__class__.__name__}: {exc}"[:2000]
+        if final_attempt or not isinstance(exc, TRANSIENT_ERRORS):
+            Report.objects.filter(pk=report.pk).update(
+                status=Report.Status.FAILED, error=error, finished_at=timezone.now()
+            )
+        else:
+            Report.objects.filter(pk=report.pk).update(status=Report.Status.QUEUED, error=error, progress=0)
         raise
     name = f"{report.kind}-{report.subject or 'programme'}-{report.language}-{report.pk}.pdf"
     with transaction.atomic():
@@ -109,8 +120,39 @@ def report_render(*, report_id: int) -> Report:
             return report
         if report.file:
             report.file.delete(save=False)
+        # A worker lost between writing the file and committing left it without a record: replace it, or the storage
+        # would save this one under another name (a second file).
+        report.file.storage.delete(report.file.field.generate_filename(report, name))
         report.file.save(name, ContentFile(pdf.content), save=False)
         report.size, report.pages = len(pdf.content), pdf.pages
         report.status, report.progress, report.finished_at = Report.Status.DONE, 100, timezone.now()
         report.save()
+        transaction.on_commit(lambda: report_ready_notify(report=report))
     return report
+
+
+def report_title(report: Report) -> str:
+    """Return the report's title for people, in the active language: its kind and its city's or duo's name."""
+    from cities.models import City, Duo
+
+    model = {Report.Kind.CITY: City, Report.Kind.DUO: Duo}.get(report.kind)
+    subject = model.objects.filter(slug=report.subject).first() if model else None
+    kind = report.get_kind_display()
+    return f"{kind}: {subject.name}" if subject else str(kind)
+
+
+def report_ready_notify(*, report: Report) -> None:
+    """Email the requester (when known, with an address) the link to the report's page, in the report's language."""
+    from core.tasks import email_send_task
+
+    user = report.requested_by
+    if user is None or not user.email:
+        return
+    with translation.override(report.language):
+        context = {
+            "title": report_title(report),
+            "url": settings.SITE_URL + reverse("report-status", kwargs={"pk": report.pk}),
+            "pages": report.pages,
+            "name": user.get_full_name() or user.get_username(),
+        }
+    email_send_task.delay(name="report-ready", to=[user.email], context=context, language=report.language)

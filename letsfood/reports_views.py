@@ -1,0 +1,58 @@
+"""Public pages of the PDF reports: request one (city, duo, compilation), follow its rendering, download it."""
+
+from django.conf import settings
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.views.decorators.http import require_GET, require_POST
+from django_ratelimit.core import is_ratelimited
+
+from .models import Report
+from .reports.services import ReportError, report_request
+
+# Reports show public data only, so anyone may ask; each request may start a rendering, so an IP gets ten an hour,
+# shared between these pages and the API.
+RATE_PER_IP = "10/h"
+RATE_GROUP = "reports-request-ip"
+RATE_RETRY_AFTER = 3600
+
+
+def report_request_limited(request) -> bool:
+    """Return whether this IP has used up its report requests (and count this one)."""
+    return is_ratelimited(request, group=RATE_GROUP, key="ip", rate=RATE_PER_IP, increment=True)
+
+
+def requested_by(request):
+    """Return the user to remember on the report: the logged-in user, or nobody."""
+    return request.user if request.user.is_authenticated else None
+
+
+@require_POST
+def report_request_view(request):
+    """Ask for a report (kind and subject from the form, in the page's language) and go to its page."""
+    if report_request_limited(request):
+        response = render(request, "reports/rate_limited.html", status=429)
+        response["Retry-After"] = str(RATE_RETRY_AFTER)
+        return response
+    kind = request.POST.get("kind", "")
+    subject = request.POST.get("subject", "")
+    language = request.POST.get("language") or translation.get_language()
+    if kind not in Report.Kind.values or language not in dict(settings.LANGUAGES):
+        return render(request, "reports/request_error.html", {"error": ""}, status=400)
+    try:
+        report, _queued = report_request(kind=kind, subject=subject, language=language, by=requested_by(request))
+    except ReportError as exc:
+        return render(request, "reports/request_error.html", {"error": str(exc)}, status=400)
+    return redirect("report-status", pk=report.pk)
+
+
+@require_GET
+def report_status(request, pk):
+    """A report's page: a progress bar that report-progress.js keeps up to date, then the download link."""
+    report = get_object_or_404(Report, pk=pk)
+    return render(request, "reports/report_status.html", {"report": report})
+
+
+@require_GET
+def compilation(request):
+    """The public page of the programme's compilation report, with the button that asks for it."""
+    return render(request, "reports/compilation.html")
