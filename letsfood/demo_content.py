@@ -217,7 +217,9 @@ def demo_assessments_load() -> int:
                 description_fr="Enjeu illustratif (données de démonstration).",
             )
             actions = list(framework.actions.filter(category__code=code))
-            challenge.actions.set(rng.sample(actions, min(2, len(actions))))
+            # A separate generator, so that linking actions leaves the rest of the illustrative content unchanged.
+            links = random.Random(f"{city.slug}-{code}")
+            challenge.actions.set(links.sample(actions, min(2, len(actions))))
         for title_en, title_fr, category_codes, pillar_codes, actor in rng.sample(INITIATIVES, 4):
             initiative = Initiative.objects.create(
                 assessment=assessment,
