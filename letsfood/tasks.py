@@ -1,5 +1,6 @@
 """Celery tasks of the project package: thin, taking ids, safe to run twice."""
 
+import logging
 from datetime import timedelta
 
 from celery import shared_task
@@ -7,6 +8,8 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+
+logger = logging.getLogger(__name__)
 
 # A report still 'rendering' this long after it started has lost its worker: no task outlives its hard time limit.
 STALE_AFTER = timedelta(seconds=settings.CELERY_TASK_LONGEST_SECONDS + 60)
@@ -22,16 +25,21 @@ RENDER_MAX_RETRIES = 2
     time_limit=settings.CELERY_TASK_LONGEST_SECONDS,
     soft_time_limit=settings.CELERY_TASK_LONGEST_SECONDS - 30,
 )
-def report_render_task(self, report_id: int) -> int:
+def report_render_task(self, report_id: int) -> int | None:
     """Render a report; a redelivered or duplicated task finds it done and does nothing.
 
-    A transient failure (database or storage unavailable) is retried twice, 30 s apart; any other is final.
+    A transient failure (database or storage unavailable) is retried twice, 30 s apart; any other is final. A task
+    whose report was deleted meanwhile has nothing to do.
     """
+    from letsfood.models import Report
     from letsfood.reports.services import TRANSIENT_ERRORS, report_render
 
     last = self.request.retries >= self.max_retries
     try:
         report = report_render(report_id=report_id, final_attempt=last)
+    except Report.DoesNotExist:
+        logger.info("Report %s no longer exists: nothing to render.", report_id)
+        return None
     except TRANSIENT_ERRORS as exc:
         if last:
             raise

@@ -254,3 +254,11 @@ def test_the_recovery_leaves_a_report_that_is_still_rendering_in_time(rated_city
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, attempts=1, started_at=timezone.now())
 
     assert reports_recover_task.apply().get() == []
+
+
+def test_a_task_for_a_deleted_report_does_nothing(rated_city, media):
+    report, _ = request_city(rated_city)
+    Report.objects.filter(pk=report.pk).delete()
+
+    assert report_render_task.apply(args=[report.pk]).get() is None
+    assert pdf_files(media) == []
