@@ -1,6 +1,10 @@
 """Requesting and rendering reports is idempotent: one file per report, nothing rendered twice for the same data."""
 
+import os
+import subprocess
+import sys
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -16,6 +20,8 @@ from tests.factories import UserFactory
 from tests.reports.requesting import pdf_files
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
+
+BASE_DIR = Path(__file__).resolve().parents[2]
 
 
 def request_city(city, *, by=None, capture=None, language="en"):
@@ -262,3 +268,28 @@ def test_a_task_for_a_deleted_report_does_nothing(rated_city, media):
 
     assert report_render_task.apply(args=[report.pk]).get() is None
     assert pdf_files(media) == []
+
+
+def test_report_files_go_to_s3_compatible_storage_when_a_bucket_is_named():
+    """The settings read at start-up, in a fresh process: the storage and the URLs it gives the report pages."""
+    script = (
+        "import django; django.setup(); from django.core.files.storage import storages; s = storages['default']; "
+        "print(type(s).__module__, s.url('reports/city-lyon-en-1.pdf'))"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "letsfood.settings",
+        "AWS_STORAGE_BUCKET_NAME": "letsfood-media",
+        "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+        "AWS_ACCESS_KEY_ID": "key",
+        "AWS_SECRET_ACCESS_KEY": "secret",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+
+    assert result.returncode == 0, result.stderr
+    module, url = result.stdout.split()
+    assert module == "storages.backends.s3"
+    assert url.startswith("https://s3.example.org/letsfood-media/reports/city-lyon-en-1.pdf?")
+    assert "Signature=" in url  # a private bucket: signed, expiring links
