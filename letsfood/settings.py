@@ -351,6 +351,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AssessmentStatusEnum": "assessments.models.Assessment.Status",
         "InitiativeStatusEnum": "assessments.models.Initiative.Status",
+        "ReportKindEnum": "letsfood.models.Report.Kind",
+        "ReportStatusEnum": "letsfood.models.Report.Status",
     },
 }
 
