@@ -44,8 +44,10 @@ run: $(STAMP) $(MO_FILES)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # pytest's exit code 5 (no tests collected) fails too: there are always tests to run.
+# The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
+PYTEST_WORKERS ?= auto
 test: $(STAMP) $(MO_FILES)
-	$(BIN)/pytest $(PYTEST_ARGS) || { status=$$?; [ $$status -ne 5 ] || echo "pytest collected no tests" >&2; exit $$status; }
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) || { status=$$?; [ $$status -ne 5 ] || echo "pytest collected no tests" >&2; exit $$status; }
 
 define require_redis
 	@test -n "$$REDIS_URL" || { echo "REDIS_URL is not set: the Celery $(1) needs Redis, e.g. REDIS_URL=redis://127.0.0.1:6379/0 make $(1)" >&2; exit 1; }

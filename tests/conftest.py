@@ -2,9 +2,12 @@
 
 import io
 import os
+from urllib.parse import urlsplit
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import DuoFactory, PartnerCityFactory, StudentFactory, UserFactory
 
@@ -53,14 +56,46 @@ def anonymous(client):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Skip the tests that need the real PostgreSQL and Redis when DATABASE_URL or REDIS_URL is unset."""
+    """Skip the tests that need the real PostgreSQL and Redis when DATABASE_URL or REDIS_URL is unset.
+
+    When they run, they run one after the other on the same test process (pytest-xdist's loadgroup): each starts
+    Celery workers that listen to the same broker queue.
+    """
     missing = [name for name in ("DATABASE_URL", "REDIS_URL") if not os.environ.get(name)]
-    if not missing:
-        return
-    skip = pytest.mark.skip(reason=f"needs the real services: {', '.join(missing)} unset")
+    skip = pytest.mark.skip(reason=f"needs the real services: {', '.join(missing)} unset") if missing else None
     for item in items:
         if "services" in item.keywords:
-            item.add_marker(skip)
+            item.add_marker(skip or pytest.mark.xdist_group("services"))
+
+
+@pytest.fixture(scope="session")
+def _media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_media_and_cache(settings, _media_root):
+    """Uploaded and generated files go to a temporary folder; with Redis, each test process has its own cache.
+
+    A cache clear on Redis empties its whole database: the cache must not share the broker's database, nor another
+    test process's, when the suite runs on several processes (make test).
+    """
+    settings.MEDIA_ROOT = _media_root
+    # A request through the test client leaves its language active in the thread: every test starts in English.
+    translation.activate(settings.LANGUAGE_CODE)
+    redis_url = os.environ.get("REDIS_URL")
+    if redis_url:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # gw0, gw1… under pytest-xdist
+        index = 1 + (int(worker[2:]) if worker.startswith("gw") else 0)
+        settings.CACHES = {
+            "default": {
+                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "LOCATION": urlsplit(redis_url)._replace(path=f"/{index}").geturl(),
+                "KEY_PREFIX": f"test{index}",
+            }
+        }
+    # Nothing cached by one test (the footer's consent text, rate-limit counters…) reaches the next.
+    cache.clear()
 
 
 @pytest.fixture
