@@ -11,7 +11,8 @@ from workshops import plans
 from workshops.models import DigestLog
 from workshops.tasks import action_digest_send_all
 
-pytestmark = pytest.mark.django_db
+# The emails go through Celery: in process here, also when REDIS_URL makes tasks real (the services run).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_in_process")]
 
 
 @pytest.fixture
