@@ -233,3 +233,21 @@ def test_pages_show_no_template_markup(anonymous, reference_data, language):
         html = anonymous.get(f"/{language}{path}").content.decode()
         for marker in ("{#", "#}", "{%", "%}", "{{", "}}"):
             assert marker not in html, f"{marker!r} leaked into /{language}{path}"
+
+
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [
+        ("en", ["Workshops", "Report", "Missions", "Food-disruption scenarios", "Newsletter archive"]),
+        ("fr", ["Ateliers", "Rapport", "Missions", "Scénarios de crise alimentaire", "Archives de la lettre"]),
+    ],
+)
+def test_every_public_section_is_reachable_from_the_header_or_footer(anonymous, reference_data, language, labels):
+    page = anonymous.get(f"/{language}/").content.decode()
+
+    for path in ["workshops/", "reports/compilation/", "missions/", "scenarios/", "newsletter/archive/"]:
+        assert f'href="/{language}/{path}"' in page, f"/{language}/{path} is not linked from the home page"
+    for label in labels:
+        assert label in page
+    for path in ["workshops/", "missions/", "scenarios/", "newsletter/archive/", "reports/compilation/"]:
+        assert anonymous.get(f"/{language}/{path}").status_code == 200
