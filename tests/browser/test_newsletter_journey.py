@@ -37,6 +37,9 @@ def email_links(address) -> dict:
 
 
 def shoot(page, artifacts, name, width):
+    # An assertion on the URL or on the text passes as soon as the new document is parsed, before its stylesheets
+    # apply: measured then, the unstyled header is wider than a phone. The load event waits for the stylesheets.
+    page.wait_for_load_state("load")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px at {width}px"
     page.screenshot(path=artifacts / f"newsletter-{name}-{width}.png", full_page=True)
