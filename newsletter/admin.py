@@ -329,7 +329,10 @@ class CampaignAdmin(TranslationAdmin):
 
 def _parse_local(value: str) -> datetime | None:
     """Return a datetime-local input's value as an aware datetime in the current time zone, or None."""
-    parsed = parse_datetime(value.strip()) if value else None
+    try:
+        parsed = parse_datetime(value.strip()) if value else None
+    except ValueError:  # well formed but no such date, e.g. 2026-02-30T10:00
+        return None
     if parsed is not None and timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     return parsed

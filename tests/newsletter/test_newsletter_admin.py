@@ -105,6 +105,18 @@ def test_a_campaign_can_be_scheduled_from_the_confirmation_page(team, audience):
     assert not mail.outbox
 
 
+@pytest.mark.parametrize("at", ["2999-02-30T09:00", "2999-01-01T25:00", "tomorrow", ""])
+def test_a_date_that_does_not_exist_is_asked_again_not_a_server_error(team, audience, at):
+    campaign = make_campaign(topics=[audience[0]])
+
+    response = team.post(f"/admin/newsletter/campaign/{campaign.pk}/send/", {"schedule": "1", "at": at})
+
+    assert response.status_code == 200
+    assert "Choose a date and time in the future." in response.content.decode()
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.DRAFT
+
+
 def test_subscribers_are_filtered_and_exported_as_csv(team, audience):
     programme = audience[0]
     changelist = team.get("/admin/newsletter/subscriber/", {"state__exact": "subscribed", "language__exact": "fr"})
