@@ -512,7 +512,13 @@ def campaign_preview(campaign: Campaign) -> list[dict]:
                 "content_language": content.language,
                 "subject": subject,
                 "text": text,
-                "html": nh3.clean(html, tags=ALLOWED_TAGS | {"div", "span", "small"}, attributes=ALLOWED_ATTRIBUTES),
+                "html": nh3.clean(
+                    html,
+                    tags=ALLOWED_TAGS | {"h1", "div", "span", "small"},
+                    # The document's <title> repeats the subject: its text would show as a stray line.
+                    clean_content_tags={"title", "script", "style"},
+                    attributes=ALLOWED_ATTRIBUTES,
+                ),
             }
         )
     return previews

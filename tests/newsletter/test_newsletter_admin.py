@@ -60,6 +60,17 @@ def test_the_preview_shows_both_languages_sanitised(team, audience):
     assert "<strong>bold</strong>" in page and "<script>alert" not in page
 
 
+def test_the_preview_shows_the_subject_once_as_the_emails_heading(team, audience):
+    campaign = make_campaign(topics=[audience[0]])
+
+    page = team.get(f"/admin/newsletter/campaign/{campaign.pk}/preview/").content.decode()
+
+    preview = page.split('<div class="campaign-preview">')[1].split("</div>")[0]
+    assert "<h1>Spring news</h1>" in preview
+    assert preview.count("Spring news") == 1  # the <title>'s text is not left behind as a stray line
+    assert "css/campaign-preview.css" in page
+
+
 def test_a_test_goes_to_the_team_member_only(team, audience, team_member):
     campaign = make_campaign(topics=[audience[0]])
 
