@@ -5,6 +5,7 @@ js/campaign-admin.js calling a JSON view), a preview, a test send and a confirma
 """
 
 import csv
+import json
 from datetime import datetime
 
 from django import forms
@@ -137,10 +138,19 @@ class ConsentEventAdmin(ReadOnlyAdmin):
     @admin.action(description=gettext_lazy("Export the selected events as CSV (audit)"))
     def export_csv(self, request, queryset):
         rows = (
-            [event.at.isoformat(), event.kind, event.email_hash, event.source, event.consent_text_version or ""]
+            [
+                event.at.isoformat(),
+                event.kind,
+                event.email_hash,
+                event.source,
+                event.consent_text_version or "",
+                event.ip_hash,
+                json.dumps(event.details, ensure_ascii=False, sort_keys=True) if event.details else "",
+            ]
             for event in queryset.order_by("at", "pk").iterator(chunk_size=2000)
         )
-        return csv_response("consent-ledger.csv", ["at", "event", "email_hash", "source", "consent_text_version"], rows)
+        header = ["at", "event", "email_hash", "source", "consent_text_version", "ip_hash", "details"]
+        return csv_response("consent-ledger.csv", header, rows)
 
 
 @admin.register(BounceEvent)

@@ -1,5 +1,8 @@
 """The team runs the newsletter in the admin: writes, previews, tests, counts the audience, sends, exports."""
 
+import csv
+import io
+
 import pytest
 from django.core import mail
 
@@ -147,7 +150,15 @@ def test_subscribers_are_filtered_and_exported_as_csv(team, audience):
 
 def test_the_consent_ledger_is_read_only_and_exported_for_an_audit(team, audience):
     reader = Subscriber.objects.first()
-    ConsentEvent.objects.create(subscriber=reader, email_hash="abc", kind=ConsentEvent.Kind.CONFIRMED, source="web")
+    ConsentEvent.objects.create(
+        subscriber=reader,
+        email_hash="abc",
+        kind=ConsentEvent.Kind.CONFIRMED,
+        source="web",
+        consent_text_version=1,
+        ip_hash="f00d",
+        details={"language": "fr", "topics": ["programme"]},
+    )
     assert team.get("/admin/newsletter/consentevent/", {"kind__exact": "confirmed"}).status_code == 200
     assert team.get("/admin/newsletter/consentevent/add/").status_code == 403
 
@@ -155,8 +166,9 @@ def test_the_consent_ledger_is_read_only_and_exported_for_an_audit(team, audienc
         "/admin/newsletter/consentevent/",
         {"action": "export_csv", "select_across": "1", "index": "0", "_selected_action": ["1"]},
     )
-    lines = b"".join(response.streaming_content).decode().splitlines()
-    assert lines[0].startswith("at,event,email_hash") and ",confirmed,abc,web," in lines[1]
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0] == ["at", "event", "email_hash", "source", "consent_text_version", "ip_hash", "details"]
+    assert rows[1][1:] == ["confirmed", "abc", "web", "1", "f00d", '{"language": "fr", "topics": ["programme"]}']
 
 
 def test_partners_do_not_reach_the_newsletter_admin(client, partner_a, audience):
