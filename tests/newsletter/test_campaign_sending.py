@@ -353,3 +353,26 @@ def test_each_message_carries_its_own_reader_links_in_both_parts(db, django_capt
         assert links["unsubscribe_url"] in html and links["manage_url"] in html
         assert message.extra_headers["List-Unsubscribe"] == f"<{links['unsubscribe_url']}>"
         assert "placeholder" not in message.body + html
+
+
+def test_every_newsletter_email_says_its_link_also_downloads_or_erases_the_readers_data(db):
+    from core.emails import email_render
+
+    programme, _duo = make_topics()
+    campaign = make_campaign(topics=[programme])
+    links = {"manage_url": "https://letsfood.example/manage/x/", "unsubscribe_url": "https://letsfood.example/u/x/"}
+    context = {**links, "email": "ana@example.org", "confirm_url": "https://letsfood.example/confirm/x/"}
+    wording = {
+        "en": "Change your topics or language, download or erase your data",
+        "fr": "Modifier vos thèmes ou votre langue, télécharger ou effacer vos données",
+    }
+    for language, text in wording.items():
+        rendered = [
+            email_render(name, context, language=language)
+            for name in ("newsletter-confirm", "newsletter-already-subscribed")
+        ]
+        rendered.append(sending.campaign_render(campaign=campaign, language=language, links=links))
+        for _subject, body, html in rendered:
+            colon = " :" if language == "fr" else ":"  # French typography: a space before the colon
+            assert f"{text}{colon} {links['manage_url']}" in body
+            assert f'<a href="{links["manage_url"]}">{text}</a>' in html
