@@ -215,7 +215,11 @@ class CampaignAdmin(TranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         if not self._editable(obj):
-            return ("subject_en", "subject_fr", "body_en", "body_fr", "topics", "languages", "status")
+            # Its dates too: the statistics count the unsubscriptions since it started.
+            return (
+                *("subject_en", "subject_fr", "body_en", "body_fr", "topics", "languages"),
+                *("status", "scheduled_at", "started_at", "finished_at"),
+            )
         return ("status", "scheduled_at", "started_at", "finished_at")
 
     def has_delete_permission(self, request, obj=None):

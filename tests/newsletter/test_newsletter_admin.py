@@ -108,6 +108,22 @@ def test_send_now_asks_for_confirmation_then_sends_and_shows_statistics(
     assert 'name="subject_en"' not in page  # read-only once sending started
 
 
+def test_a_sent_campaign_is_read_only_dates_included(team, audience, django_capture_on_commit_callbacks):
+    campaign = make_campaign(topics=[audience[0]])
+    with django_capture_on_commit_callbacks(execute=True):
+        team.post(f"/admin/newsletter/campaign/{campaign.pk}/send/", {"send": "1"})
+    campaign.refresh_from_db()
+    assert campaign.status == Campaign.Status.SENT
+    url = f"/admin/newsletter/campaign/{campaign.pk}/change/"
+
+    page = team.get(url).content.decode()
+    team.post(url, {"started_at_0": "2000-01-01", "started_at_1": "09:00", "finished_at_0": "2000-01-01"})
+
+    assert 'name="started_at_0"' not in page and 'name="finished_at_0"' not in page
+    assert 'name="scheduled_at_0"' not in page
+    assert Campaign.objects.get(pk=campaign.pk).started_at == campaign.started_at
+
+
 def test_a_campaign_can_be_scheduled_from_the_confirmation_page(team, audience):
     campaign = make_campaign(topics=[audience[0]])
 
