@@ -10,7 +10,8 @@ from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from newsletter.models import ConsentText, Subscriber
+from newsletter.models import ConsentText, Subscriber, Topic
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -117,3 +118,98 @@ def test_visitor_subscribes_from_the_french_footer_confirms_from_the_email_and_u
     assert connection.getresponse().status == 200
     connection.close()
     assert Subscriber.objects.get(email=address).state == Subscriber.State.UNSUBSCRIBED
+
+
+def test_team_writes_a_bilingual_campaign_previews_tests_and_sends_it_to_a_duos_subscribers(
+    newsletter_live, live_server, offline_context, watch, artifacts, settings
+):
+    settings.NEWSLETTER_SEND_RATE = 0  # unthrottled: the throttle has its own tests
+    UserFactory(username="team", role="team", is_staff=True, email="team@letsfood.example")
+    duo, programme = Topic.objects.get(code="duo-montpellier-fez"), Topic.objects.get(code="programme")
+    readers = {}
+    for email, language, state, topics in [
+        ("lea@example.org", "fr", Subscriber.State.SUBSCRIBED, [duo]),
+        ("sam@example.org", "en", Subscriber.State.SUBSCRIBED, [duo, programme]),
+        ("programme-only@example.org", "fr", Subscriber.State.SUBSCRIBED, [programme]),
+        ("pending@example.org", "en", Subscriber.State.PENDING, [duo]),
+        ("bounced@example.org", "fr", Subscriber.State.SUPPRESSED, [duo]),
+    ]:
+        readers[email] = Subscriber.objects.create(email=email, language=language, state=state)
+        readers[email].topics.set(topics)
+    page = offline_context().new_page()
+    watcher = watch(page)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "team")
+    page.fill("#id_password", "correct-horse-battery")
+    page.click("input[type=submit]")
+    expect(page.locator("#user-tools")).to_be_visible()
+
+    page.goto(f"{live_server.url}/admin/newsletter/campaign/add/")
+    page.fill("[name=subject_en]", "News from Montpellier and Fez")
+    page.fill("[name=subject_fr]", "Des nouvelles de Montpellier et Fès")
+    page.fill("[name=body_en]", "The duo met in **Fez**. [The duo](https://letsfood.example/en/duos/)")
+    page.fill("[name=body_fr]", "Le duo s'est réuni à **Fès**. [Le duo](https://letsfood.example/fr/duos/)")
+    count = page.locator("#campaign-recipient-count [data-count]")
+    expect(count).to_have_text("0")
+    page.locator(f"input[name=topics][value='{duo.pk}']").check()
+    expect(count).to_have_text("2")  # subscribed to the duo: neither the pending nor the suppressed address
+    page.locator("input[name=languages][value=fr]").check()
+    expect(count).to_have_text("1")
+    page.locator("input[name=languages][value=fr]").uncheck()
+    expect(count).to_have_text("2")
+    page.click("input[name=_continue]")
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    watcher.assert_clean()
+
+    page.click("text=Preview")
+    expect(page.locator(".campaign-preview h1")).to_have_text(
+        ["News from Montpellier and Fez", "Des nouvelles de Montpellier et Fès"]
+    )
+    page.screenshot(path=artifacts / "newsletter-campaign-preview.png", full_page=True)
+    page.click("text=Back to the campaign")
+    page.select_option("#test-language", "fr")
+    page.click("text=Send a test to me")
+    expect(page.locator(".messagelist")).to_contain_text("A test was sent to team@letsfood.example")
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        (["team@letsfood.example"], "[Test] Des nouvelles de Montpellier et Fès")
+    ]
+    watcher.assert_clean()
+
+    page.click("text=Send now or schedule")
+    expect(page.locator("#content")).to_contain_text("2 subscribers")
+    page.click("text=Yes, send it now")
+    expect(page.locator(".messagelist")).to_contain_text("The campaign is being sent.")
+    page.reload()
+    expect(page.get_by_role("row", name="Sent 2", exact=True)).to_be_visible()
+    expect(page.get_by_role("row", name="Failed 0", exact=True)).to_be_visible()
+    page.screenshot(path=artifacts / "newsletter-campaign-sent.png", full_page=True)
+    watcher.assert_clean()
+
+    received = {message.to[0]: message for message in mail.outbox[1:]}
+    assert set(received) == {"lea@example.org", "sam@example.org"}
+    assert received["lea@example.org"].subject == "Des nouvelles de Montpellier et Fès"
+    assert received["sam@example.org"].subject == "News from Montpellier and Fez"
+    french = received["lea@example.org"]
+    assert "<strong>Fès</strong>" in french.alternatives[0][0] and "**Fès**" in french.body
+    header = french.extra_headers["List-Unsubscribe"]
+    assert french.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert header == f"<{email_links('lea@example.org')['unsubscribe']}>"
+    assert urlsplit(email_links("lea@example.org")["manage"]).path.startswith("/fr/newsletter/manage/")
+
+    # The reader's mail provider honours the header: a raw RFC 8058 POST, no cookie, no CSRF token.
+    unsubscribe = urlsplit(header.strip("<>"))
+    connection = http.client.HTTPConnection(unsubscribe.netloc, timeout=10)
+    connection.request(
+        "POST",
+        unsubscribe.path,
+        body=b"List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert connection.getresponse().status == 200
+    connection.close()
+    assert Subscriber.objects.get(email="lea@example.org").state == Subscriber.State.UNSUBSCRIBED
+
+    reader = offline_context(locale="fr-FR").new_page()
+    reader.goto(f"{live_server.url}/fr/newsletter/archive/")
+    reader.click("text=Des nouvelles de Montpellier et Fès")
+    expect(reader.locator("main")).to_contain_text("Le duo s'est réuni à Fès.")
