@@ -5,10 +5,12 @@ column and reason. Rows are matched on stable identifiers, so importing the same
 export can be edited and imported back.
 """
 
+import re
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -19,6 +21,7 @@ from .models import Assessment, Category, Framework, Indicator, IndicatorValue, 
 
 TRUE_WORDS = {"yes", "y", "true", "1", "oui", "o", "vrai", "x"}
 FALSE_WORDS = {"no", "n", "false", "0", "non", "faux"}
+INLINE_STYLE = re.compile(r'<(ins|del) style="[^"]*">')
 
 
 def parse_yes_no(value, *, column: str) -> bool | None:
@@ -98,8 +101,41 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         return queryset
 
 
+class PreviewDiff(resources.Diff):
+    """The preview of an import row, with the computed columns (value, latitude…) filled as they are exported.
+
+    django-import-export's own diff reads the model attributes only, which left those columns blank in the preview;
+    its inline colours are dropped too, which our Content Security Policy blocks and import.css already gives.
+    """
+
+    def __init__(self, resource, instance, new):  # not super(): it would read the fields the way this class replaces
+        self.left = self._read_values(resource, instance)
+        self.right = []
+        self.new = new
+
+    def compare_with(self, resource, instance):
+        self.right = self._read_values(resource, instance)
+
+    def as_html(self):
+        # diff_prettyHtml escapes the cell texts: only its own <ins>/<del> tags can match.
+        return [mark_safe(INLINE_STYLE.sub(r"<\1>", html)) for html in super().as_html()]  # noqa: S308
+
+    @staticmethod
+    def _read_values(resource, instance) -> list:
+        values = []
+        for field in resource.get_import_fields():
+            try:
+                values.append(resource.export_field(field, instance) if instance is not None else "")
+            except ObjectDoesNotExist:  # a new row's blank instance, not yet linked to its assessment or indicator
+                values.append("")
+        return values
+
+
 class AllOrNothingResource(resources.ModelResource):
     """A resource whose imports save every row or none, and never skip an invalid row silently."""
+
+    def get_diff_class(self):
+        return PreviewDiff
 
     # Model attributes set by import_instance from computed columns (e.g. 'value'), which skip_row cannot see.
     computed_attributes: tuple[str, ...] = ()
