@@ -43,6 +43,7 @@ from .resources import IndicatorResource, IndicatorValueResource, InitiativeReso
 from .selectors import category_completeness_many
 
 SPREADSHEET_FORMATS = [XLSX, CSV]
+CITY_MAP_ZOOM = 11  # a whole city and its surroundings, where its initiatives are
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -410,6 +411,19 @@ class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin,
         (_("Who and where"), {"fields": ("organisation", "location", "website")}),
         (_("Photo"), {"fields": ("photo", "photo_credit")}),
     )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        city = obj.assessment.city if obj is not None else None
+        field = form.base_fields.get("location")
+        if field is not None and city is not None and city.location and not obj.location:
+            # Not placed yet: open the map on the city rather than on the whole world.
+            field.widget.settings_overrides = {
+                **field.widget.settings_overrides,
+                "DEFAULT_CENTER": (city.latitude, city.longitude),
+                "DEFAULT_ZOOM": CITY_MAP_ZOOM,
+            }
+        return form
 
 
 @admin.register(Challenge)

@@ -1,5 +1,6 @@
 """The assessments admin: who sees what, the workflow buttons, read-only publications, spreadsheet imports, history."""
 
+import json
 import re
 
 import pytest
@@ -9,7 +10,7 @@ from django.urls import reverse
 from assessments.models import Assessment, Framework, IndicatorValue, Transition
 from assessments.services import MUFPP_SLUG, assessment_categories_ensure
 from cities.models import City
-from tests.factories import AssessmentFactory
+from tests.factories import AssessmentFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -276,6 +277,24 @@ def test_only_the_team_imports_indicators(sfax_draft, student_client):
 def test_the_change_page_links_to_the_indicator_value_import(sfax_draft, student_client):
     page = student_client.get(change_url(sfax_draft)).text
     assert reverse("admin:assessments_indicatorvalue_import") in page
+
+
+# The map of an initiative
+
+
+def map_options(page: str) -> dict:
+    return json.loads(re.search(r"var djoptions = (\{.*\}),", page).group(1))
+
+
+def test_an_initiative_not_yet_placed_opens_its_map_on_its_city(sfax_draft, student_client):
+    initiative = InitiativeFactory(assessment=sfax_draft, location=None)
+    sfax = sfax_draft.city
+
+    page = student_client.get(reverse("admin:assessments_initiative_change", args=[initiative.pk])).text
+
+    options = map_options(page)
+    assert options["center"] == [sfax.latitude, sfax.longitude]
+    assert options["zoom"] >= 10
 
 
 # History
