@@ -20,6 +20,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cities.predicates import assigned_city_ids
 from core.admin import MapAdminMixin
@@ -44,12 +45,35 @@ from .selectors import category_completeness_many
 
 SPREADSHEET_FORMATS = [XLSX, CSV]
 CITY_MAP_ZOOM = 11  # a whole city and its surroundings, where its initiatives are
+CONTENT_HISTORY_LIMIT = 100  # the latest changes to an assessment's content shown on its history page
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
     """Who changed what and when, with the changed fields, on a page that runs under our Content Security Policy."""
 
     object_history_list_template = "assessments/admin/object_history_list.html"
+
+
+def content_history(assessment: Assessment, *, limit: int = CONTENT_HISTORY_LIMIT) -> list:
+    """Return the latest changes to an assessment's ratings, values, challenges and initiatives, newest first.
+
+    Each historical record carries its model's name and, for a change, its readable diff (delta_changes), so that
+    the assessment's history page shows who changed what in it, not only in the assessment's own fields.
+    """
+    records = []
+    for model in (CategoryAssessment, IndicatorValue, Challenge, Initiative):
+        latest = model.history.filter(assessment_id=assessment.pk).select_related("history_user")
+        records += latest.order_by("-history_date", "-history_id")[:limit]
+    records.sort(key=lambda record: record.history_date, reverse=True)
+    records = records[:limit]
+    for record in records:
+        model = record.instance_type
+        record.model_name = model._meta.verbose_name
+        previous = record.prev_record if record.history_type == "~" else None
+        if previous is not None:
+            delta = record.diff_against(previous)
+            record.delta_changes = HistoricalRecordContextHelper(model, record).context_for_delta_changes(delta)
+    return records
 
 
 def _assessment_of(obj) -> Assessment | None:
@@ -241,6 +265,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
     list_select_related = ("city", "framework")
     search_fields = ("city__name_en", "city__name_fr", "city__slug", "slug")
     change_form_template = "assessments/admin/assessment_change_form.html"
+    object_history_template = "assessments/admin/assessment_history.html"
     readonly_fields = ("status", "submitted_at", "published_at", "data_completeness")
     inlines = [CategoryAssessmentInline, IndicatorValueInline, ChallengeInline, InitiativeInline, TransitionInline]
 
@@ -327,6 +352,11 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
         completeness = category_completeness_many([obj]).get(obj.pk, {})
         rows = [(category, completeness.get(category.pk)) for category in obj.framework.categories.order_by("order")]
         return render_to_string("assessments/admin/completeness.html", {"rows": rows})
+
+    def render_history_view(self, request, template, context, **kwargs):
+        # Called once the history view has found the assessment and checked that the user may see it.
+        context["content_history"] = content_history(context["object"])
+        return super().render_history_view(request, template, context, **kwargs)
 
     # Workflow
 

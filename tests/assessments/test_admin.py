@@ -1,10 +1,12 @@
 """The assessments admin: who sees what, the workflow buttons, read-only publications, spreadsheet imports, history."""
 
+import html
 import json
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Assessment, Framework, IndicatorValue, Transition
@@ -318,3 +320,33 @@ def test_the_history_page_lists_the_changes_with_their_user(sfax_draft, team_cli
 
     page = team_client.get(reverse("admin:assessments_assessment_history", args=[sfax_draft.pk])).text
     assert "team" in page and "Sfax&#x27;s food system in 2019." in page
+
+
+def test_the_assessment_history_also_shows_who_changed_its_ratings_and_imported_values(
+    sfax_draft, student_client, student, team_member
+):
+    preview = upload(student_client, GOOD_CSV)
+    confirm(student_client, preview)
+    upload_changed = upload(student_client, GOOD_CSV.replace('"35,5"', "36"))
+    confirm(student_client, upload_changed)
+    reading = sfax_draft.category_assessments.order_by("category__order").first()
+    reading.rating, reading.rating_rationale_en = 6, "A food council meets every quarter."
+    reading._history_user = student
+    reading.save()
+
+    team_client = Client()
+    team_client.force_login(team_member)
+    response = team_client.get(reverse("admin:assessments_assessment_history", args=[sfax_draft.pk]))
+
+    rows = [
+        re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", row))).strip()
+        for row in re.findall(r"<tr>(.*?)</tr>", response.content.decode().split('id="content-history"')[1], re.S)
+    ]
+    assert any(
+        row.startswith("Category assessment: Sfax 2019 · Governance") and "student" in row and "6" in row
+        for row in rows
+    ), "\n".join(rows)
+    assert any(
+        row.startswith("Indicator value: mufpp-07") and "student" in row and "35.5000 → 36.0000" in row for row in rows
+    ), "\n".join(rows)
+    assert any(row.startswith("Indicator value: mufpp-01") and "Created" in row for row in rows), rows
