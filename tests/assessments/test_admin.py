@@ -261,7 +261,8 @@ def test_a_bad_row_is_listed_with_its_number_column_and_reason_and_nothing_is_sa
     problems = re.findall(
         r"<tr class=\"import-problem\"><td>(\d+)</td><td>(\w+)</td><td>([^<]+)</td></tr>", response.text
     )
-    assert problems == [("3", "value", "A percentage must be between 0 and 100 (got 140).")]
+    # The third row of data is row 4 of the spreadsheet, under its header.
+    assert problems == [("4", "value", "A percentage must be between 0 and 100 (got 140).")]
     assert 'name="import_file_name"' not in response.text  # no confirmation offered
     assert not IndicatorValue.objects.exists()
 
