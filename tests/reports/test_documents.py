@@ -2,11 +2,14 @@
 
 import json
 import re
+from decimal import Decimal
 
 import pytest
 from django.db import transaction
 from django.utils import translation
+from django.utils.html import strip_tags
 
+from assessments.models import Indicator, IndicatorValue
 from cities.models import City
 from letsfood.reports import documents, services
 
@@ -118,3 +121,24 @@ def test_document_data_is_plain_json_and_stable(reference_data):
         assert services.data_hash(first) == services.data_hash(second)
         json.dumps(first)  # no date, Decimal or lazy string: plain JSON
         assert documents.TEMPLATES[kind].startswith("pdf/")
+
+
+def value_rows(html: str) -> list[str]:
+    """Return the text of each row of the indicator tables of a city report's HTML."""
+    rows = re.findall(r"<table class=\"values\">.*?</table>", html, re.S)
+    return [flat(strip_tags(row)).strip() for table in rows for row in re.findall(r"<tr>.*?</tr>", table, re.S)]
+
+
+@pytest.mark.django_db
+def test_city_report_writes_a_percentage_with_one_unit_and_an_unknown_year_as_a_dash():
+    assessment = build_programme()
+    IndicatorValue.objects.create(
+        assessment=assessment, indicator=Indicator.objects.get(code="mufpp-07"), value_number=Decimal("12.5")
+    )
+    data = services.report_data(kind="city", subject="lyon", language="en")
+
+    rows = value_rows(services.report_html(kind="city", data=data, language="en"))
+
+    percentage = next(row for row in rows if "12.5" in row)
+    assert "12.5 % —" in percentage and "% %" not in percentage
+    assert not any("None" in row for row in rows)
