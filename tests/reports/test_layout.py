@@ -5,6 +5,10 @@ import re
 
 import pytest
 from django.db import transaction
+from django.template.loader import render_to_string
+
+from letsfood.reports.fetcher import report_url_fetcher
+from letsfood.reports.pdf import BASE_URL
 
 from .data import build_programme, pdf_info, pdf_pages, render
 
@@ -64,3 +68,46 @@ def test_cover_carries_the_running_header_only_after_it(compilation):
     cover = " ".join(pages[0].split())
     assert cover.count("Let's Food Cities: programme compilation") == 1  # the title, no running header
     assert "Let's Food Cities: programme compilation" in pages[2]  # the running header of a later page
+
+
+def boxes(box):
+    yield box
+    for child in getattr(box, "children", []):
+        yield from boxes(child)
+
+
+def test_action_plan_progress_stays_inside_its_column():
+    from weasyprint import HTML
+
+    plan = {
+        "actions": 1,
+        "milestones": 1,
+        "by_status": [["In progress", 1]],
+        "items": [
+            {
+                "title": "Exchange of school-canteen cooks with Ho Chi Minh City",
+                "status": "In progress",
+                "start": "June 13, 2026",
+                "end": "June 18, 2027",
+                "budget": "15,000 EUR",
+                "owners": [],
+                "progress": 100,
+                "is_demo": True,
+                "milestones": [{"title": "Choose the two pilot schools", "due": "", "done_on": "July 3, 2026"}],
+            }
+        ],
+    }
+    html = (
+        '<html><head><link rel="stylesheet" href="/static/css/report.css"></head><body>'
+        + render_to_string("pdf/includes/plan.html", {"plan": plan})
+        + "</body></html>"
+    )
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=report_url_fetcher).render()
+
+    cells = [box for page in document.pages for box in boxes(page._page_box) if type(box).__name__ == "TableCellBox"]
+    assert len(cells) == 8
+    for cell in cells:
+        right = cell.content_box_x() + cell.width
+        for inner in boxes(cell):
+            if type(inner).__name__ in ("TextBox", "InlineBlockBox"):
+                assert inner.position_x + inner.margin_width() <= right + 0.5, f"{inner!r} overflows its cell"
