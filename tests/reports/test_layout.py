@@ -111,3 +111,28 @@ def test_action_plan_progress_stays_inside_its_column():
         for inner in boxes(cell):
             if type(inner).__name__ in ("TextBox", "InlineBlockBox"):
                 assert inner.position_x + inner.margin_width() <= right + 0.5, f"{inner!r} overflows its cell"
+
+
+def test_a_heading_and_its_demonstration_notice_go_to_the_next_page_with_their_figure():
+    from weasyprint import HTML
+
+    html = (
+        '<html><head><link rel="stylesheet" href="/static/css/report.css"></head><body><main>'
+        '<div style="height: 20cm"></div>'
+        '<section><h2 id="ratings">Ratings of the categories</h2>'
+        '<p class="demo">Demonstration data: illustrative, not measurements.</p>'
+        '<figure class="chart"><div style="height: 7cm"></div><figcaption>Both cities on one chart</figcaption>'
+        "</figure></section></main></body></html>"
+    )
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=report_url_fetcher).render()
+
+    def page_of(tag: str) -> int:
+        return next(
+            number
+            for number, page in enumerate(document.pages)
+            for box in boxes(page._page_box)
+            if getattr(box, "element_tag", None) == tag
+        )
+
+    assert page_of("figure") == 1
+    assert page_of("h2") == page_of("p") == page_of("figure")
