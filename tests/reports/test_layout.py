@@ -8,6 +8,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 
 from letsfood.reports.fetcher import report_url_fetcher
+from letsfood.reports.maps import Place, locator_map_svg
 from letsfood.reports.pdf import BASE_URL
 
 from .data import build_programme, pdf_info, pdf_pages, render
@@ -136,3 +137,19 @@ def test_a_heading_and_its_demonstration_notice_go_to_the_next_page_with_their_f
 
     assert page_of("figure") == 1
     assert page_of("h2") == page_of("p") == page_of("figure")
+
+
+def test_a_tall_locator_map_keeps_its_shape_within_the_page():
+    from weasyprint import HTML
+
+    svg = locator_map_svg(places=[Place("Fez", 34.04, -5.0, "partner")], title="Fez")
+    width, height = (float(n) for n in re.search(r'viewBox="0 0 (\S+) (\S+)"', svg).groups())
+    html = (
+        '<html><head><link rel="stylesheet" href="/static/css/report.css"></head><body>'
+        f'<figure class="map">{svg}</figure></body></html>'
+    )
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=report_url_fetcher).render()
+
+    (box,) = [box for box in boxes(document.pages[0]._page_box) if str(getattr(box, "element_tag", "")).endswith("svg")]
+    assert height / width > 0.7  # taller than the page's width allows at full width
+    assert box.width / box.height == pytest.approx(width / height, rel=0.01)
