@@ -4,6 +4,7 @@ Reports show what the public may read: published cities, duos and assessments, p
 public part of the action plans (read as an anonymous visitor). Nothing here depends on the day of the rendering.
 """
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -171,7 +172,9 @@ def _initiative_data(initiative: Initiative) -> dict:
         "start_year": initiative.start_year,
         "status": str(initiative.get_status_display()),
         "categories": [str(c) for c in initiative.categories.all()],
-        "photo": initiative.photo.url if initiative.photo else "",
+        # The project's own media URL, whatever the storage: the fetcher reads it through the storage API, and an
+        # S3 link (signed, so different at every call) would neither be fetched nor keep the data's hash stable.
+        "photo": settings.MEDIA_URL + initiative.photo.name if initiative.photo else "",
         "photo_credit": initiative.photo_credit,
     }
 

@@ -1,16 +1,18 @@
 """The only URL fetcher WeasyPrint gets: the project's own static and media files, nothing else.
 
 Text typed by users ends up in reports; whatever URL it smuggles in (http, file, data…), WeasyPrint can read only
-files below STATIC_ROOT/the static directories and MEDIA_ROOT, addressed by their /static/ or /media/ URL.
+files below STATIC_ROOT/the static directories and MEDIA_ROOT, addressed by their /static/ or /media/ URL. When the
+media live elsewhere (S3-compatible storage), a /media/ URL is read through the storage API, under the same rules.
 """
 
 import mimetypes
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import SuspiciousFileOperation, SuspiciousOperation
+from django.core.files.storage import FileSystemStorage, default_storage
 
 
 class ForbiddenResource(ValueError):
@@ -47,8 +49,36 @@ def resolve_local(url: str) -> Path:
     raise ForbiddenResource(f"not a project file: {url[:200]}")
 
 
+def _media_name(url: str) -> str | None:
+    """Return the storage name behind a /media/ URL of the project, or None for any other URL."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.scheme in {"", "report"} and parts.netloc in {"", "local"} and path.startswith(settings.MEDIA_URL):
+        return path[len(settings.MEDIA_URL) :]
+    return None
+
+
+def read_stored_media(url: str) -> bytes:
+    """Return the content of a /media/ URL's file from the default storage, or raise ForbiddenResource."""
+    name = _media_name(url)
+    if not name or name.startswith("/") or "\\" in name or ".." in name.split("/"):
+        raise ForbiddenResource(f"not a project file: {url[:200]}")
+    try:
+        if default_storage.exists(name):
+            with default_storage.open(name) as file:
+                return file.read()
+    except SuspiciousOperation:
+        pass
+    raise ForbiddenResource(f"not a project file: {url[:200]}")
+
+
 def report_url_fetcher(url: str, *args, **kwargs) -> dict:
     """WeasyPrint URL fetcher serving only the project's static and media files."""
+    name = _media_name(url)
+    if name is not None and not isinstance(default_storage, FileSystemStorage):
+        filename = PurePosixPath(name).name
+        mime_type, _encoding = mimetypes.guess_type(filename)
+        return {"string": read_stored_media(url), "mime_type": mime_type, "filename": filename}
     path = resolve_local(url)
     mime_type, _encoding = mimetypes.guess_type(path.name)
     return {"string": path.read_bytes(), "mime_type": mime_type, "filename": path.name}

@@ -1,16 +1,23 @@
 """Text typed by users cannot make WeasyPrint fetch anything but the project's own static and media files."""
 
+import base64
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 
-from letsfood.reports import pdf
+from letsfood.reports import pdf, services
 from letsfood.reports.fetcher import ForbiddenResource, report_url_fetcher, resolve_local
 from tests.factories import AssessmentFactory, InitiativeFactory
 
 from .data import pdf_text, render
 
+# A 1×1 PNG.
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg=="
+)
 HOSTILE = '<img src="http://127.0.0.1:9/x.png"> url(file:///etc/passwd)'
 
 
@@ -99,3 +106,44 @@ def test_fetcher_reads_only_below_the_project(settings):
 
     assert served["mime_type"] == "text/css"
     assert Path(settings.BASE_DIR, "static", "css", "report.css").read_bytes() == served["string"]
+
+
+@pytest.fixture
+def object_storage(settings):
+    """Media on a storage other than the local disk, whose links point elsewhere (as S3's signed links do)."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.InMemoryStorage",
+            "OPTIONS": {"base_url": "https://bucket.example.org/media/"},
+        },
+    }
+
+
+@pytest.mark.django_db
+def test_initiative_photo_on_object_storage_is_printed_and_its_link_keeps_the_data_stable(object_storage, fetches):
+    assessment = AssessmentFactory(status="published", city__slug="lyon-test", city__name_en="Lyon test")
+    initiative = InitiativeFactory(assessment=assessment, title_en="Market hall", photo_credit="Photo Ana Ruiz")
+    initiative.photo.save("market.png", ContentFile(PNG), save=True)
+
+    data = services.report_data(kind="city", subject="lyon-test", language="en")
+    text = pdf_text(render("city", "lyon-test", "en"))
+
+    assert "https://bucket.example.org" not in json.dumps(data)
+    assert (f"/media/{initiative.photo.name}", "served") in fetches
+    assert "Photo: Photo Ana Ruiz" in text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "report://local/media/../letsfood/settings.py",
+        "report://local/media/%2e%2e/letsfood/settings.py",
+        "report://local/media/initiatives/missing.png",
+        "report://local/media/",
+        "https://bucket.example.org/media/initiatives/market.png",
+    ],
+)
+def test_media_on_object_storage_outside_its_files_are_refused(object_storage, url):
+    with pytest.raises(ForbiddenResource):
+        report_url_fetcher(url)
