@@ -7,7 +7,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from .models import Report
-from .reports.services import ReportError, report_request
+from .reports.services import ReportError, report_request, report_title
 
 # Reports show public data only, so anyone may ask; each request may start a rendering, so an IP gets ten an hour,
 # shared between these pages and the API.
@@ -49,7 +49,7 @@ def report_request_view(request):
 def report_status(request, pk):
     """A report's page: a progress bar that report-progress.js keeps up to date, then the download link."""
     report = get_object_or_404(Report, pk=pk)
-    return render(request, "reports/report_status.html", {"report": report})
+    return render(request, "reports/report_status.html", {"report": report, "title": report_title(report)})
 
 
 @require_GET

@@ -138,7 +138,7 @@ def report_title(report: Report) -> str:
     model = {Report.Kind.CITY: City, Report.Kind.DUO: Duo}.get(report.kind)
     subject = model.objects.filter(slug=report.subject).first() if model else None
     kind = report.get_kind_display()
-    return f"{kind}: {subject.name}" if subject else str(kind)
+    return _("%(kind)s: %(name)s") % {"kind": kind, "name": subject.name} if subject else str(kind)
 
 
 def report_ready_notify(*, report: Report) -> None:

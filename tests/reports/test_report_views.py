@@ -196,3 +196,12 @@ def test_a_student_cannot_render_reports_from_the_admin(client, student):
     client.force_login(student)
 
     assert client.get(reverse("admin:letsfood_report_request")).status_code == 403
+
+
+def test_the_report_page_is_titled_with_the_kind_and_the_name_of_its_city(anonymous, rated_city, media):
+    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+
+    html = anonymous.get(f"/fr/reports/{report.pk}/").content.decode()
+
+    assert "<h1>Rapport de diagnostic d&#x27;une ville : Annecy</h1>" in html
+    assert "annecy (en)" not in html
