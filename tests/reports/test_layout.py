@@ -1,12 +1,15 @@
 """Print layout: the table of contents points to the right pages, every page but the cover has "page x of y", the
 PDF is tagged and says its language and title."""
 
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 from django.template.loader import render_to_string
 
+from letsfood.reports import services
 from letsfood.reports.fetcher import report_url_fetcher
 from letsfood.reports.maps import Place, locator_map_svg
 from letsfood.reports.pdf import BASE_URL
@@ -153,3 +156,39 @@ def test_a_tall_locator_map_keeps_its_shape_within_the_page():
     (box,) = [box for box in boxes(document.pages[0]._page_box) if str(getattr(box, "element_tag", "")).endswith("svg")]
     assert height / width > 0.7  # taller than the page's width allows at full width
     assert box.width / box.height == pytest.approx(width / height, rel=0.01)
+
+
+def comparison_rows_by_page(document) -> list[list[tuple[str, int]]]:
+    """Return, for each page the comparison table runs over, its rows there: their class and their row group."""
+    pages = []
+    for page in document.pages:
+        rows = [
+            (row.element.get("class") or "", id(group.element))
+            for table in boxes(page._page_box)
+            if type(table).__name__ == "TableBox" and table.element.get("class") == "comparison"
+            for group in table.children
+            if type(group).__name__ == "TableRowGroupBox" and group.element.tag == "tbody"
+            for row in group.children
+        ]
+        if rows:
+            pages.append(rows)
+    return pages
+
+
+@pytest.mark.django_db
+def test_a_category_heading_row_of_the_duo_comparison_is_never_alone_at_the_foot_of_a_page(settings):
+    from weasyprint import HTML
+
+    settings.DEMO_MODE = True
+    call_command("load_reference", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())  # its Lyon–Ho Chi Minh City report in French broke after a heading
+    data = services.report_data(kind="duo", subject="lyon-ho-chi-minh-city", language="fr")
+    html = services.report_html(kind="duo", data=data, language="fr")
+    document = HTML(string=html, base_url=BASE_URL, url_fetcher=report_url_fetcher).render()
+
+    pages = comparison_rows_by_page(document)
+    assert len(pages) > 1  # the comparison runs over several pages
+    for rows in pages:
+        assert rows[-1][0] != "group", "a category heading row ends a page"
+        headed = {group for cls, group in rows if cls == "group"}
+        assert all(sum(1 for _, g in rows if g == group) > 1 for group in headed)
