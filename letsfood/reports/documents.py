@@ -366,11 +366,33 @@ def _duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
             element_id=f"radar-{duo.slug}",
         ),
     }
+    # The indicators side by side, with their sources in the annex: in the duo report and in the compilation.
+    names = {row.code: row.name for row in dashboard.categories}
+    data["comparison"] = [
+        {
+            "category": names.get(row.category, row.category),
+            "indicator": row.name,
+            "cells": [
+                {
+                    "display": cell.display,
+                    "unit": cell.unit,
+                    "year": cell.year,
+                    "has_value": cell.has_value,
+                    "per_inhabitants": cell.per_inhabitants,
+                }
+                for cell in row.cells
+            ],
+            "comparable": row.comparable,
+            "notes": row.notes,
+            "per_inhabitants_label": row.per_inhabitants_label,
+        }
+        for row in dashboard.comparison
+    ]
+    _comparison_sources(duo, sources)
     if not details:
         return data
     sections = dashboard_extra_sections(duo=duo, user=anonymous)
     workshops = next(s for s in sections if "workshops" in s)
-    names = {row.code: row.name for row in dashboard.categories}
     data.update(
         {
             "map": _map(
@@ -380,26 +402,6 @@ def _duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
                 world=False,
                 element_id="map",
             ),
-            "comparison": [
-                {
-                    "category": names.get(row.category, row.category),
-                    "indicator": row.name,
-                    "cells": [
-                        {
-                            "display": cell.display,
-                            "unit": cell.unit,
-                            "year": cell.year,
-                            "has_value": cell.has_value,
-                            "per_inhabitants": cell.per_inhabitants,
-                        }
-                        for cell in row.cells
-                    ],
-                    "comparable": row.comparable,
-                    "notes": row.notes,
-                    "per_inhabitants_label": row.per_inhabitants_label,
-                }
-                for row in dashboard.comparison
-            ],
             "opportunities": [
                 {
                     "source": o.source_name,
@@ -421,7 +423,6 @@ def _duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
         }
     )
     data["workshops_demo"] = any(w["is_demo"] for w in data["workshops"])
-    _comparison_sources(duo, sources)
     return data
 
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from assessments.models import Indicator, IndicatorValue
+from assessments.models import Assessment, Indicator, IndicatorValue
 from cities.models import City
 from letsfood.reports import documents, services
 
@@ -142,3 +142,27 @@ def test_city_report_writes_a_percentage_with_one_unit_and_an_unknown_year_as_a_
     percentage = next(row for row in rows if "12.5" in row)
     assert "12.5 % —" in percentage and "% %" not in percentage
     assert not any("None" in row for row in rows)
+
+
+@pytest.mark.django_db
+def test_compilation_compares_the_indicator_values_of_each_duo_with_their_sources():
+    lyon = build_programme()
+    partner = Assessment.objects.create(
+        city=City.objects.get(slug="ho-chi-minh-city"),
+        framework=lyon.framework,
+        year=2023,
+        status=Assessment.Status.PUBLISHED,
+    )
+    IndicatorValue.objects.create(
+        assessment=partner,
+        indicator=lyon.indicator_values.get(no_data=False).indicator,
+        value_number=Decimal("17.5"),
+        reference_year=2022,
+        source_title="Ho Chi Minh City statistical yearbook",
+    )
+
+    text = flat(pdf_text(render("compilation", "", "en")))
+
+    assert "Comparison of the indicators, Lyon – Ho Chi Minh City" in text
+    assert "42.5" in text and "17.5" in text
+    assert "Observatoire alimentaire du Grand Lyon" in text and "Ho Chi Minh City statistical yearbook" in text
