@@ -597,9 +597,9 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
     from workshops.plans import actions_visible
     from workshops.services import action_progress
 
-    workshops = [
-        workshop
-        for workshop in Workshop.objects.filter(city_id__in=[duo.french_city_id, duo.partner_city_id])
+    workshops = []
+    for workshop in (
+        Workshop.objects.filter(city_id__in=[duo.french_city_id, duo.partner_city_id])
         .select_related("city")
         .annotate(proposal_count=Count("proposals"))
         .prefetch_related(
@@ -610,8 +610,11 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
             )
         )
         .order_by("-starts_at")
-        if workshop.is_published or user.has_perm("workshops.view_workshop_private", workshop)
-    ]
+    ):
+        # The notes link is offered to those who may open it; others would only find "not found" behind it.
+        workshop.notes_visible = user.has_perm("workshops.view_workshop_private", workshop)
+        if workshop.is_published or workshop.notes_visible:
+            workshops.append(workshop)
     actions = list(actions_visible(user).filter(duo=duo).prefetch_related("milestones").order_by("start", "id"))
     today = timezone.localdate()
     plan = []

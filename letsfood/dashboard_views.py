@@ -65,6 +65,7 @@ def duo_dashboard(request, slug):
         "map_data": dashboard_map_data(dashboard),
         "category_names": category_names,
         "extra_sections": dashboard_extra_sections(duo=duo, user=request.user),
+        "private_space": request.user.has_perm("cities.view_duo_private", duo),
     }
     return render(request, "dashboard/duo_dashboard.html", context)
 

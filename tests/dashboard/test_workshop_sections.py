@@ -53,3 +53,25 @@ def test_an_unpublished_workshop_stays_off_the_public_dashboard(client, duo_a, w
     assert "Lyon action planning" not in client.get(f"/en/duos/{duo_a.slug}/dashboard/").content.decode()
     client.force_login(partner_a)
     assert "Lyon action planning" in client.get(f"/en/duos/{duo_a.slug}/dashboard/").content.decode()
+
+
+def test_the_duo_partner_finds_the_private_notes_and_contacts_from_the_dashboard(
+    client, duo_a, workshop_with_plan, partner_a, partner_b, student, team_member
+):
+    workshop, _action = workshop_with_plan
+    notes = f'href="/en/workshops/{workshop.slug}/notes/"'
+    contacts = f'href="/en/duos/{duo_a.slug}/contacts/"'
+    url = f"/en/duos/{duo_a.slug}/dashboard/"
+
+    public = client.get(url).content.decode()
+    assert notes not in public and contacts not in public
+    for outsider in (partner_b, student):
+        client.force_login(outsider)
+        html = client.get(url).content.decode()
+        assert notes not in html and contacts not in html
+    for insider in (partner_a, team_member):
+        client.force_login(insider)
+        html = client.get(url).content.decode()
+        assert notes in html and contacts in html
+        assert client.get(f"/en/workshops/{workshop.slug}/notes/").status_code == 200
+        assert client.get(f"/en/duos/{duo_a.slug}/contacts/").status_code == 200
