@@ -17,6 +17,7 @@
       L.tileLayer(container.dataset.tileUrl, { attribution: container.dataset.attribution, maxZoom: 18 }).addTo(map);
     }
     var bounds = [];
+    var cityMarkers = [];
     (data.duos || []).forEach(function (duo) {
       var line = L.polyline([duo.from, duo.to], { color: "#2e7d32", weight: 2, opacity: 0.8, className: "duo-line" });
       line.bindTooltip(duo.name).on("click", function () { window.location.href = duo.url; }).addTo(map);
@@ -30,6 +31,7 @@
       link.href = city.url;
       link.textContent = city.name + " (" + city.country + ")";
       marker.bindPopup(link).bindTooltip(city.name).addTo(map);
+      cityMarkers.push(marker);
       bounds.push([city.lat, city.lon]);
     });
     // Local initiatives of the good-practice library: smaller violet markers whose popup links to the library entry.
@@ -70,6 +72,9 @@
     } else {
       map.setView([20, 0], 2);
     }
+    // Zoomed out to show two distant cities, a city's initiatives sit on its marker: the cities stay on top (once
+    // the map has a view, which is when Leaflet draws the markers).
+    cityMarkers.forEach(function (marker) { marker.bringToFront(); });
     container.dataset.ready = "true";
   }
 
