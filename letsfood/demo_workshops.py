@@ -656,6 +656,28 @@ def _perche(snowstorm: Scenario, team) -> int:
     return 1
 
 
+def _duo_timelines() -> None:
+    """Date the programme timeline of the duos whose partner city had its mission, from the demo records.
+
+    A duo whose timeline was already set (any date, or a phase other than the first) is left alone. The mission phase
+    takes the mission's dates; the duo then is in monitoring, which starts with its first action, if it has one.
+    """
+    missions = {
+        mission.city_id: mission
+        for mission in Mission.objects.filter(is_demo=True, status=Mission.Status.DONE).order_by("-start")
+    }
+    dates = ("assessment_start", "assessment_end", "mission_start", "mission_end", "monitoring_start", "monitoring_end")
+    for duo in Duo.objects.filter(phase=Duo.Phase.ASSESSMENT, **{f"{name}__isnull": True for name in dates}):
+        mission = missions.get(duo.partner_city_id)
+        if mission is None:
+            continue
+        first_action = Action.objects.filter(duo=duo, start__isnull=False).order_by("start").first()
+        duo.mission_start, duo.mission_end = mission.start, mission.end
+        duo.monitoring_start = first_action.start if first_action else None
+        duo.phase = Duo.Phase.MONITORING
+        duo.save(update_fields=["phase", "mission_start", "mission_end", "monitoring_start", "updated"])
+
+
 @transaction.atomic
 def demo_workshops_load() -> str:
     """Create the illustrative missions, workshops, the Lyon–Ho Chi Minh City plan and the Perche simulation."""
@@ -664,4 +686,5 @@ def demo_workshops_load() -> str:
     workshops = _fez_workshop(team) + _lyon_workshop_and_plan(team)
     snowstorm = _scenarios()
     workshops += _perche(snowstorm, team)
+    _duo_timelines()
     return f"{missions} missions and {workshops} workshops"

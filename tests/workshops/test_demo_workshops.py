@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from cities.models import City
+from cities.models import City, Duo
 from workshops.models import (
     Action,
     Ballot,
@@ -112,3 +112,27 @@ def test_demo_pages_open(client, demo):
         "/en/workshops/calendar.ics",
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_demo_duo_timelines_follow_their_missions_and_action_plan(demo, client):
+    duo = Duo.objects.get(slug="lyon-ho-chi-minh-city")
+    mission = Mission.objects.get(slug="ho-chi-minh-city-2019")
+    first_action = Action.objects.filter(duo=duo).order_by("start").first()
+    assert (duo.phase, duo.mission_start, duo.mission_end) == ("monitoring", mission.start, mission.end)
+    assert duo.monitoring_start == first_action.start
+    statuses = [phase["status"] for phase in duo.phases()]
+    assert statuses == ["done", "done", "current"]
+
+    html = client.get(f"/en/duos/{duo.slug}/dashboard/").content.decode()
+    timeline = html.split('id="timeline-heading"', 1)[1].split("</ol>", 1)[0]
+    assert "dates to be set" not in timeline and "dates not recorded" in timeline  # the assessment is not dated
+    assert "current phase" in timeline.split("Monitoring", 1)[1]
+
+
+def test_a_duo_timeline_set_by_the_team_is_left_alone_by_the_demo_loader(reference_data, settings, tmp_path):
+    settings.DEMO_MODE = True
+    settings.MEDIA_ROOT = tmp_path
+    Duo.objects.filter(slug="grenoble-sfax").update(phase="mission")
+    call_command("load_demo", stdout=io.StringIO())
+    duo = Duo.objects.get(slug="grenoble-sfax")
+    assert (duo.phase, duo.mission_start) == ("mission", None)
