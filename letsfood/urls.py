@@ -15,6 +15,7 @@ from . import dashboard_views, network_views, reports_views, views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("letsfood.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from cities.models import City, Duo
@@ -50,6 +51,11 @@ def _check_broker() -> str:
     with app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=3)
     return "ok"
+
+
+def favicon(request):
+    """Send browsers that ask for /favicon.ico (admin pages, feeds) to the platform's icon."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @never_cache

@@ -154,6 +154,7 @@ BAD_TOKEN = {"uidb64": "MQ", "token": "bad-token"}
 MATRIX: dict[str, Case | list[Case]] = {
     # --- Outside the language prefix.
     "healthz": public(),
+    "favicon": everyone(REDIRECT),
     "set_language": everyone(REDIRECT),  # a GET changes nothing and sends the visitor back
     "newsletter-webhook-bounces": everyone(NOT_ALLOWED),  # POST only, signed
     "(unnamed) media/<path:path>": everyone(NOT_FOUND, lambda ctx: {"path": "nothing-here.png"}),

@@ -63,3 +63,11 @@ def test_an_unreachable_broker_makes_healthz_fail(anonymous, settings, monkeypat
     assert response.status_code == 503
     assert response.json()["checks"]["broker"]["status"] == "error"
     assert response.json()["checks"]["database"]["status"].startswith("ok")
+
+
+def test_favicon_ico_leads_to_the_platform_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/img/favicon.svg"
+    assert client.get("/en/", follow=False).content.decode().count('rel="icon" href="/static/img/favicon.svg"') == 1
