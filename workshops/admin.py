@@ -6,6 +6,8 @@ state and the ballots are read-only here.
 
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
@@ -33,6 +35,7 @@ from .models import (
     Vulnerability,
     Workshop,
 )
+from .services import criteria_ensure_default
 
 # --- Missions
 
@@ -111,16 +114,34 @@ class WorkshopAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationA
     search_fields = ("title_en", "title_fr", "slug", "code", "city__name_en", "city__name_fr")
     prepopulated_fields = {"slug": ("title_en",)}
     autocomplete_fields = ("city", "mission", "scenario", "facilitators")
-    readonly_fields = ("vote", "vote_closed_at")
+    readonly_fields = ("vote", "vote_closed_at", "vote_links")
     date_hierarchy = "starts_at"
     inlines = [CriterionInline, ParticipantInline, ProposalInline, VulnerabilityInline, WorkshopPhotoInline]
     fieldsets = (
         (None, {"fields": ("city", "mission", "format", "scenario", "title", "slug")}),
         (_("When and where"), {"fields": ("starts_at", "ends_at", "venue", "facilitators")}),
         (_("Content"), {"fields": ("agenda", "minutes", "private_notes")}),
-        (_("Vote"), {"fields": ("code", "vote", "vote_closed_at")}),
+        (_("Vote"), {"fields": ("code", "vote", "vote_closed_at", "vote_links")}),
         (_("Publication"), {"fields": ("is_published", "is_demo")}),
     )
+
+    @admin.display(description=_("during the workshop"))
+    def vote_links(self, obj):
+        # The vote is run from the site, not from here: the facilitator needs the way there.
+        if obj is None or obj.pk is None:
+            return _("Save the workshop first.")
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            reverse("voting:facilitate", kwargs={"slug": obj.slug}),
+            _("Facilitator console (open and close the vote, paper sheets, actions)"),
+            reverse("voting:ranking", kwargs={"code": obj.code}),
+            _("Ranking for the projector"),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The default criteria appear on the first save, so that their weights can be set before the vote opens.
+        criteria_ensure_default(workshop=form.instance)
 
 
 @admin.register(Participant)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from djgeojson.fields import PointField
@@ -172,6 +173,9 @@ class Workshop(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("workshops:workshop-detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.format == self.Format.SIMULATION and not self.scenario_id:
