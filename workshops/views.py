@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from cities.models import City
+from core.predicates import is_team
 
 from . import ics
 from .models import Mission, Participant, Photo, Workshop
-from .services import ranking_current
+from .plans import actions_visible
+from .services import action_progress, ranking_current
 
 FEED_LIMIT = 200  # the feed covers the programme's published workshops, newest first
 
@@ -85,12 +87,28 @@ def participants_public(workshop: Workshop) -> dict:
     }
 
 
+def workshop_outcomes(workshop: Workshop, user) -> list[dict]:
+    """Return the actions of the duos' plans born from the workshop's proposals, as far as the user may read them,
+    in the order of the ranking, each with its progress."""
+    actions = (
+        actions_visible(user)
+        .filter(proposal__workshop=workshop)
+        .select_related("duo", "proposal__ranking")
+        .prefetch_related("milestones")
+        .order_by("proposal__ranking__rank", "proposal__order", "id")
+    )
+    return [{"action": action, "progress": action_progress(action)} for action in actions]
+
+
 def workshop_detail(request, slug):
     workshop = workshop_for_user(request, slug)
     proposals = workshop.proposals.select_related("category").prefetch_related("challenges", "actions")
+    facilitators = list(workshop.facilitators.all())
     context = {
         "workshop": workshop,
-        "facilitators": [person_name(user) for user in workshop.facilitators.all()],
+        "facilitators": [person_name(user) for user in facilitators],
+        "can_facilitate": is_team(request.user) or request.user in facilitators,
+        "outcomes": workshop_outcomes(workshop, request.user),
         "participants": participants_public(workshop),
         "photos": workshop.photos.order_by("id"),
         "proposals": proposals,

@@ -120,3 +120,52 @@ def test_workshop_page_query_count_does_not_grow_with_participants(client, works
 
     with django_assert_max_num_queries(15):
         assert client.get("/en/workshops/lyon-workshop/").status_code == 200
+
+
+@pytest.fixture
+def fez_workshop_with_actions(duo_b):
+    """A published Fez workshop whose top two proposals became actions of the Montpellier–Fez plan."""
+    workshop = make_workshop(duo_b.partner_city, slug="fez-workshop", title_en="Fez workshop")
+    first, second, _third = (
+        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        for order, title in enumerate(["Canteen exchange", "Wholesale market", "Compost"])
+    )
+    action = services.proposal_to_action(proposal=second, duo=duo_b)
+    action.milestones.create(title="Kick-off", due=datetime(2024, 5, 1).date(), done_on=datetime(2024, 5, 2).date())
+    action.milestones.create(title="Pilot", due=datetime(2024, 9, 1).date())
+    services.proposal_to_action(proposal=first, duo=duo_b)
+    return workshop
+
+
+def test_workshop_page_shows_the_actions_born_from_it_with_their_progress(client, fez_workshop_with_actions):
+    response = client.get("/en/workshops/fez-workshop/")
+
+    page = response.text
+    assert "Actions born from this workshop" in page
+    section = page.split("Actions born from this workshop", 1)[1].split("</section>", 1)[0]
+    assert "Wholesale market" in section and "Canteen exchange" in section and "Compost" not in section
+    assert "50 % of milestones done" in section
+    assert "/en/plan/actions/" in section
+
+
+def test_workshop_page_hides_the_actions_of_an_unpublished_duo_from_the_public(
+    client, partner_b, fez_workshop_with_actions, duo_b
+):
+    duo_b.is_published = False
+    duo_b.save(update_fields=["is_published"])
+
+    assert "Actions born from this workshop" not in client.get("/en/workshops/fez-workshop/").text
+
+    client.force_login(partner_b)
+    assert "Actions born from this workshop" in client.get("/en/workshops/fez-workshop/").text
+
+
+def test_workshop_page_links_the_facilitator_console_only_for_those_who_run_the_vote(client, workshop, team_member):
+    console = "/en/workshops/lyon-workshop/facilitate/"
+    assert console not in client.get("/en/workshops/lyon-workshop/").text
+
+    client.force_login(workshop.facilitators.get())
+    assert console in client.get("/en/workshops/lyon-workshop/").text
+
+    client.force_login(team_member)
+    assert console in client.get("/en/workshops/lyon-workshop/").text
