@@ -80,9 +80,25 @@ class WorkshopPhotoInline(admin.TabularInline):
 
 
 class CriterionInline(TranslationTabularInline):
+    """The criteria and their weights, set before the vote; fixed once it opens, since every ballot is scored on them
+    (a criterion removed would take its scores along, one added would have none)."""
+
     model = Criterion
     fields = ("order", "code", "name", "weight", "scale_min", "scale_max")
     extra = 0
+
+    @staticmethod
+    def _vote_started(obj) -> bool:
+        return obj is not None and obj.vote != Workshop.Vote.NOT_OPEN
+
+    def has_add_permission(self, request, obj=None):
+        return not self._vote_started(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._vote_started(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._vote_started(obj) and super().has_delete_permission(request, obj)
 
 
 class ParticipantInline(admin.TabularInline):
