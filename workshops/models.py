@@ -519,6 +519,15 @@ class RoundDecision(models.Model):
     def __str__(self):
         return self.decision[:60]
 
+    def clean(self):
+        # The admin records decisions directly: it must hold to the rule simulation_round_record holds to.
+        try:
+            workshop = self.group.workshop
+        except (SimulationGroup.DoesNotExist, Workshop.DoesNotExist):
+            return
+        if self.round_id and self.round.scenario_id != workshop.scenario_id:
+            raise ValidationError({"round": _("This round belongs to another scenario than the session's.")})
+
 
 class Vulnerability(models.Model):
     """A weakness of the local food system that a simulation brought to light."""

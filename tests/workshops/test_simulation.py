@@ -98,3 +98,34 @@ def test_the_scenario_library_lists_scenarios_with_their_rounds_and_sessions(ano
     page = anonymous.get(reverse("plans:scenario-list")).content.decode()
 
     assert "Snowstorm" in page and "Power cut" in page and "Regional park simulation" in page
+
+
+def test_the_admin_refuses_a_decision_in_a_round_of_another_scenario(client, superuser, session):
+    other = Scenario.objects.create(title_en="Heatwave", slug="heatwave", hazard="Heatwave")
+    foreign_round = ScenarioRound.objects.create(scenario=other, number=1, title_en="Dry wells", events_en="No water.")
+    group, (first, _second) = session["group"], session["rounds"]
+    client.force_login(superuser)
+    url = reverse("admin:workshops_simulationgroup_change", args=[group.pk])
+
+    def post(round_):
+        return client.post(
+            url,
+            {
+                "workshop": group.workshop_id,
+                "name": "Group A",
+                "roles-TOTAL_FORMS": "0",
+                "roles-INITIAL_FORMS": "0",
+                "decisions-TOTAL_FORMS": "1",
+                "decisions-INITIAL_FORMS": "0",
+                "decisions-0-round": round_.pk,
+                "decisions-0-decision": "Open the municipal cold room.",
+            },
+        )
+
+    refused = post(foreign_round)
+    assert refused.status_code == 200
+    assert "This round belongs to another scenario than the session" in refused.text
+    assert not group.decisions.exists()
+
+    assert post(first).status_code == 302
+    assert group.decisions.get().round == first
