@@ -209,6 +209,26 @@ OTHER_SCENARIOS = [
         "Fuel shortage",
         "Fuel deliveries stop: tractors, delivery vans and shoppers' cars run dry.",
         "Les livraisons de carburant s'arrêtent : tracteurs, camionnettes et voitures tombent en panne sèche.",
+        [
+            (
+                "Queues at the pumps",
+                "Files d'attente aux pompes",
+                "A refinery strike: stations ration fuel; farmers fear for the harvest.",
+                "Grève dans une raffinerie : les stations rationnent ; les agriculteurs craignent pour la récolte.",
+            ),
+            (
+                "Dry tanks",
+                "Cuves vides",
+                "Delivery vans stay parked; the weekly market loses half its stalls.",
+                "Les camionnettes restent garées ; le marché hebdomadaire perd la moitié de ses étals.",
+            ),
+            (
+                "Week two",
+                "Deuxième semaine",
+                "Milk collection stops; school canteens and care homes run short of supplies.",
+                "La collecte de lait s'arrête ; cantines et maisons de retraite manquent de provisions.",
+            ),
+        ],
     ),
     (
         "heatwave-and-drought",
@@ -218,6 +238,26 @@ OTHER_SCENARIOS = [
         "Weeks of heat and water restrictions: crops wilt, livestock suffer, cold chains strain.",
         "Des semaines de chaleur et de restrictions d'eau : cultures flétries, bétail en souffrance, chaîne du "
         "froid sous tension.",
+        [
+            (
+                "Hot days",
+                "Jours de chaleur",
+                "38 °C for a week; irrigation is restricted by prefectoral order.",
+                "38 °C pendant une semaine ; l'irrigation est restreinte par arrêté préfectoral.",
+            ),
+            (
+                "Wells run low",
+                "Les puits baissent",
+                "Vegetable crops wilt; livestock need water carried in; cold rooms overheat.",
+                "Les légumes flétrissent ; il faut apporter l'eau au bétail ; les chambres froides surchauffent.",
+            ),
+            (
+                "Power cuts at the peak",
+                "Coupures au pic de chaleur",
+                "The grid sheds load in the afternoon; fresh food spoils in shops and kitchens.",
+                "Le réseau déleste l'après-midi ; les produits frais se perdent dans les commerces et les cuisines.",
+            ),
+        ],
     ),
     (
         "cyber-attack-on-logistics",
@@ -226,6 +266,27 @@ OTHER_SCENARIOS = [
         "Cyber-attack",
         "A cyber-attack paralyses the ordering systems of the region's food distribution centres.",
         "Une cyberattaque paralyse les systèmes de commande des centrales de distribution alimentaire de la région.",
+        [
+            (
+                "Orders vanish",
+                "Les commandes disparaissent",
+                "The distribution centres' software is locked; no order reaches the warehouses.",
+                "Le logiciel des centrales est bloqué ; aucune commande n'arrive aux entrepôts.",
+            ),
+            (
+                "Empty shelves",
+                "Rayons vides",
+                "Supermarkets receive nothing for three days; card payments fail in some shops.",
+                "Les supermarchés ne reçoivent rien pendant trois jours ; le paiement par carte tombe dans certains "
+                "commerces.",
+            ),
+            (
+                "Local supply steps in",
+                "L'approvisionnement local prend le relais",
+                "Farms, markets and the food bank must feed the town without the usual chain.",
+                "Fermes, marchés et banque alimentaire doivent nourrir la ville sans la chaîne habituelle.",
+            ),
+        ],
     ),
 ]
 
@@ -535,29 +596,10 @@ def _lyon_workshop_and_plan(team) -> int:
 
 
 def _scenarios() -> Scenario:
-    slug, title_en, title_fr, hazard, summary_en, summary_fr, rounds = SNOWSTORM
-    snowstorm, created = Scenario.objects.get_or_create(
-        slug=slug,
-        defaults={
-            "title_en": title_en,
-            "title_fr": title_fr,
-            "hazard": hazard,
-            "summary_en": summary_en,
-            "summary_fr": summary_fr,
-        },
-    )
-    if created:
-        for number, (round_en, round_fr, events_en, events_fr) in enumerate(rounds, start=1):
-            ScenarioRound.objects.create(
-                scenario=snowstorm,
-                number=number,
-                title_en=round_en,
-                title_fr=round_fr,
-                events_en=events_en,
-                events_fr=events_fr,
-            )
-    for slug, title_en, title_fr, hazard, summary_en, summary_fr in OTHER_SCENARIOS:
-        Scenario.objects.get_or_create(
+    """Create the scenario library, each scenario with its rounds of escalating events; return the snowstorm."""
+    scenarios = []
+    for slug, title_en, title_fr, hazard, summary_en, summary_fr, rounds in [SNOWSTORM, *OTHER_SCENARIOS]:
+        scenario, _created = Scenario.objects.get_or_create(
             slug=slug,
             defaults={
                 "title_en": title_en,
@@ -567,7 +609,18 @@ def _scenarios() -> Scenario:
                 "summary_fr": summary_fr,
             },
         )
-    return snowstorm
+        if not scenario.rounds.exists():  # also completes a library loaded before the scenarios had rounds
+            for number, (round_en, round_fr, events_en, events_fr) in enumerate(rounds, start=1):
+                ScenarioRound.objects.create(
+                    scenario=scenario,
+                    number=number,
+                    title_en=round_en,
+                    title_fr=round_fr,
+                    events_en=events_en,
+                    events_fr=events_fr,
+                )
+        scenarios.append(scenario)
+    return scenarios[0]
 
 
 def _perche(snowstorm: Scenario, team) -> int:

@@ -83,6 +83,7 @@ def test_demo_simulation_plays_the_snowstorm_in_the_perche(demo):
     assert session.scenario.rounds.count() == 4
     assert "Snowstorm" in session.scenario.title_en
     assert Scenario.objects.count() == 4
+    assert all(scenario.rounds.count() >= 3 for scenario in Scenario.objects.all())
     assert "22 January 2024" in session.minutes_en and "26 participants" in session.minutes_en
     assert session.groups.count() >= 2
     assert all(group.roles.exists() and group.decisions.exists() for group in session.groups.all())
