@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.workshops.plan_data import action_for, workshop_for
-from workshops.models import Infrastructure, Mission, Participant
+from workshops.models import Infrastructure, Mission, Participant, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -109,3 +109,16 @@ def test_api_list_queries_do_not_grow_with_the_data(client, duo_a, partner_a, ur
     small = _count(client, url)
     grow(6)
     assert _count(client, url) == small
+
+
+def test_workshops_are_filtered_by_format_and_still_answer_format_json(anonymous, data):
+    Workshop.objects.filter(slug="lyon-workshop").update(format=Workshop.Format.SIMULATION)
+    workshop_for(Workshop.objects.get(slug="lyon-workshop").city, slug="lyon-planning")
+
+    as_json = anonymous.get("/api/workshops/", {"format": "json"})
+    simulations = anonymous.get("/api/workshops/", {"workshop_format": "simulation"})
+
+    assert as_json.status_code == 200
+    assert {item["slug"] for item in as_json.json()["results"]} == {"lyon-workshop", "lyon-planning"}
+    assert simulations.status_code == 200
+    assert [item["slug"] for item in simulations.json()["results"]] == ["lyon-workshop"]

@@ -49,10 +49,12 @@ class WorkshopFilter(django_filters.FilterSet):
     city = django_filters.CharFilter(field_name="city__slug")
     mission = django_filters.CharFilter(field_name="mission__slug")
     scenario = django_filters.CharFilter(field_name="scenario__slug")
+    # Not "format": DRF reads ?format= as the response format (?format=json), so that filter could never apply.
+    workshop_format = django_filters.ChoiceFilter(field_name="format", choices=Workshop.Format.choices)
 
     class Meta:
         model = Workshop
-        fields = ["city", "mission", "scenario", "format", "vote"]
+        fields = ["city", "mission", "scenario", "workshop_format", "vote"]
 
 
 class WorkshopViewSet(viewsets.ReadOnlyModelViewSet):
