@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from cities.models import City, Duo
 from tests.factories import UserFactory
 from workshops import services
-from workshops.models import Action, Ballot, Proposal
+from workshops.models import Action, Ballot, Proposal, Workshop
 
 pytestmark = pytest.mark.browser
 
@@ -185,3 +185,35 @@ def test_twelve_phones_score_the_fez_proposals_the_ranking_follows_live_and_the_
     console_watcher.assert_clean()
     born.first.click()
     expect(console).to_have_url(re.compile(rf"/admin/workshops/action/{actions[0].pk}/change/"))
+
+    # On the first action's admin page, the facilitator gives it milestones: one already late, one to come.
+    console.locator("#milestones-group .add-row a").click()
+    console.fill("#id_milestones-0-title", "Kick-off meeting with the owners")
+    console.fill("#id_milestones-0-due", "2020-01-15")
+    console.locator("#milestones-group .add-row a").click()
+    console.fill("#id_milestones-1-title", "First results reported")
+    console.fill("#id_milestones-1-due", "2099-01-31")
+    console.click("input[name=_save]")
+    expect(console.locator(".messagelist")).to_contain_text("was changed successfully")
+    assert list(actions[0].milestones.order_by("due").values_list("title", flat=True)) == [
+        "Kick-off meeting with the owners",
+        "First results reported",
+    ]
+
+    # Once the workshop is published, its public page and the duo's dashboard show the actions born there.
+    Workshop.objects.filter(pk=workshop.pk).update(is_published=True)
+    visitor = offline_context().new_page()
+    visitor_watcher = watch(visitor)
+    visitor.goto(f"{base}/en/workshops/{workshop.slug}/")
+    outcomes = visitor.locator("section[aria-labelledby=outcomes-heading] li")
+    expect(outcomes).to_have_count(3)
+    expect(outcomes.first).to_contain_text(actions[0].title)
+    expect(outcomes.first).to_contain_text("0 % of milestones done")
+    visitor.goto(f"{base}/en/duos/{duo.slug}/dashboard/")
+    plan = visitor.locator("section[aria-labelledby=plan-heading] tbody tr")
+    expect(plan).to_have_count(3)
+    first_row = plan.filter(has_text=actions[0].title)
+    expect(first_row).to_contain_text("Kick-off meeting with the owners")
+    expect(first_row).to_contain_text("1 overdue")
+    visitor.screenshot(path=artifacts / "vote-5-dashboard-action-plan.png", full_page=True)
+    visitor_watcher.assert_clean()
