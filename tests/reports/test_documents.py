@@ -61,6 +61,7 @@ def test_city_report_in_french(pdfs):
     assert "Réseau d'épiceries solidaires" in text
     assert "42.5" in text or "42,5" in text
     assert "Français" in text  # the cover names the document's language
+    assert "Note : 7/10" in text and "Complétude des données :" in text  # French spaces its colons
 
 
 def test_city_without_assessment_says_so(pdfs):
