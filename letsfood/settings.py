@@ -166,6 +166,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several threads write at once (runserver, the test server: a room of phones voting). Writers queue for the
+    # lock instead of failing on "database is locked", and readers never wait for them (write-ahead log).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
+    # Tests on a file, not in memory: an in-memory database is one connection that Django shares between the test
+    # and every thread of the live server, which then trip over each other's table locks.
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(BASE_DIR / "test-db.sqlite3"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: the Celery broker and the cache when set; otherwise in-process tasks and local memory.
