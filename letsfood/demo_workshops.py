@@ -705,8 +705,18 @@ def _perche(snowstorm: Scenario, team) -> int:
     ]:
         category = Category.objects.filter(code=code).first()
         Vulnerability.objects.create(workshop=workshop, description=text, category=category)
-    _add_proposals(workshop, PERCHE_OUTCOMES, source=Proposal.Source.SIMULATION)
+    proposals = _add_proposals(workshop, PERCHE_OUTCOMES, source=Proposal.Source.SIMULATION)
+    # The park belongs to no duo: its last two outcomes open its own local action plan.
+    for proposal, due in zip(proposals[-2:], [date(2024, 6, 30), date(2025, 3, 31)], strict=True):
+        action = services.proposal_to_action(proposal=proposal, territory=perche, by=team, start=date(2024, 2, 1))
+        Milestone.objects.create(action=action, title=_milestone_title(proposal), due=due)
     return 1
+
+
+def _milestone_title(proposal: Proposal) -> str:
+    if "mill" in proposal.title_en.lower():
+        return "Two communes budget a shared mill (illustrative)"
+    return "Map of the processing tools shared with the communes (illustrative)"
 
 
 def _duo_timelines() -> None:

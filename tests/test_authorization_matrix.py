@@ -226,6 +226,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "workshops:workshop-ics": public(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "plans:indicator-detail": public(lambda ctx: {"code": ctx.first("assessments.Indicator").code}),
     "plans:infrastructure": public(lambda ctx: {"slug": ctx.first("workshops.Infrastructure").city.slug}),
+    "plans:territory-plan": public(lambda ctx: {"slug": ctx.first("cities.City", role="territory").slug}),
     "plans:scenario-list": public(),
     "plans:simulation-detail": public(
         lambda ctx: {"slug": ctx.first("workshops.Workshop", scenario__isnull=False).slug}

@@ -306,14 +306,14 @@ class ActionUpdateInline(admin.TabularInline):
 
 @admin.register(Action)
 class ActionAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
-    list_display = ("title", "duo", "status", "start", "end", "is_demo")
-    list_filter = ("duo", "status", "is_demo")
-    list_select_related = ("duo",)
-    search_fields = ("title_en", "title_fr", "duo__name_en", "duo__name_fr")
-    autocomplete_fields = ("duo", "proposal", "owners", "indicators", "recommended_actions")
+    list_display = ("title", "duo", "territory", "status", "start", "end", "is_demo")
+    list_filter = ("duo", "territory", "status", "is_demo")
+    list_select_related = ("duo", "territory")
+    search_fields = ("title_en", "title_fr", "duo__name_en", "duo__name_fr", "territory__name_en", "territory__name_fr")
+    autocomplete_fields = ("duo", "territory", "proposal", "owners", "indicators", "recommended_actions")
     inlines = [MilestoneInline, ActionUpdateInline]
     fieldsets = (
-        (None, {"fields": ("duo", "proposal", "title", "description", "status")}),
+        (None, {"fields": ("duo", "territory", "proposal", "title", "description", "status")}),
         (_("Who, when, how much"), {"fields": ("owners", "start", "end", "budget", "currency", "funding_source")}),
         (_("Framework"), {"fields": ("indicators", "recommended_actions")}),
         (_("Private"), {"fields": ("internal_notes", "is_demo")}),

@@ -347,7 +347,20 @@ class Action(models.Model):
         DONE = "done", _("Done")
         DROPPED = "dropped", _("Dropped")
 
-    duo = models.ForeignKey("cities.Duo", models.PROTECT, related_name="actions", verbose_name=_("duo"))
+    # An action belongs to one plan: a duo's, or the local plan of a territory outside the duos (an ATLASS-style
+    # regional park whose disruption simulation produced it).
+    duo = models.ForeignKey(
+        "cities.Duo", models.PROTECT, null=True, blank=True, related_name="actions", verbose_name=_("duo")
+    )
+    territory = models.ForeignKey(
+        "cities.City",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="territory_actions",
+        verbose_name=_("territory"),
+        help_text=_("Instead of a duo: the territory whose local action plan holds the action."),
+    )
     proposal = models.ForeignKey(
         Proposal, models.SET_NULL, null=True, blank=True, related_name="plan_actions", verbose_name=_("from proposal")
     )
@@ -383,10 +396,32 @@ class Action(models.Model):
     class Meta:
         verbose_name = _("action")
         verbose_name_plural = _("action plan")
-        ordering = ["duo", "start", "id"]
+        ordering = ["duo", "territory", "start", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(duo__isnull=False, territory__isnull=True) | Q(duo__isnull=True, territory__isnull=False),
+                name="action_in_one_plan",
+                violation_error_message=_("An action belongs to the plan of a duo or of a territory, not both."),
+            )
+        ]
 
     def __str__(self):
         return self.title
+
+    @property
+    def plan_owner(self):
+        """Return the duo or the territory whose plan holds the action."""
+        return self.duo or self.territory
+
+    def plan_url(self) -> str:
+        """Return the address of the plan that holds the action."""
+        if self.duo_id:
+            return reverse("plans:duo-plan", args=[self.duo.slug])
+        return reverse("plans:territory-plan", args=[self.territory.slug])
+
+    def plan_cities(self) -> list:
+        """Return the cities of the action's plan: both cities of its duo, or its territory."""
+        return list(self.duo.cities) if self.duo_id else [self.territory]
 
 
 class Milestone(models.Model):

@@ -37,7 +37,7 @@ def actions_visible(user) -> QuerySet:
     """Return the actions the user may read: the public ones of published duos, plus every action of their own duo."""
     if is_team(user):
         return Action.objects.all()
-    visible = public_action_q() & Q(duo__is_published=True)
+    visible = public_action_q() & (Q(duo__is_published=True) | Q(territory__is_published=True))
     if is_partner(user):
         visible |= Q(duo__french_city_id=user.city_id) | Q(duo__partner_city_id=user.city_id)
     return Action.objects.filter(visible)
@@ -50,7 +50,9 @@ def duo_plan_visible(user, duo: Duo) -> bool:
 
 def actions_with_plan_data(queryset: QuerySet) -> QuerySet:
     """Return the actions with everything the plan page and the API show, in a fixed number of queries."""
-    return queryset.select_related("duo__french_city", "duo__partner_city", "proposal__workshop").prefetch_related(
+    return queryset.select_related(
+        "duo__french_city", "duo__partner_city", "territory", "proposal__workshop"
+    ).prefetch_related(
         Prefetch("owners", Organisation.objects.select_related("city").order_by("name")),
         Prefetch("milestones", Milestone.objects.order_by("due", "id")),
         Prefetch("updates", ActionUpdate.objects.select_related("author").order_by("-date", "-id")),
@@ -81,12 +83,12 @@ def action_card(action: Action, *, user, today: date | None = None) -> ActionCar
     milestones = list(action.milestones.all())
     for milestone in milestones:
         milestone.overdue = milestone.is_overdue(today)
-    duo = action.duo
+    cities = action.plan_cities()
     owners = list(action.owners.all())
     sides = []
-    for city in duo.cities:
+    for city in cities:
         sides.append((city.name, [owner for owner in owners if owner.city_id == city.pk]))
-    others = [owner for owner in owners if owner.city_id not in (duo.french_city_id, duo.partner_city_id)]
+    others = [owner for owner in owners if owner.city_id not in {city.pk for city in cities}]
     if others:
         sides.append((_("Other organisations"), others))
     return ActionCard(
@@ -103,6 +105,12 @@ def action_card(action: Action, *, user, today: date | None = None) -> ActionCar
 def duo_plan(*, duo: Duo, user, today: date | None = None) -> list[ActionCard]:
     """Return the duo's action plan as the user may see it, each action with its progress and milestones."""
     actions = actions_with_plan_data(actions_visible(user).filter(duo=duo)).order_by("start", "id")
+    return [action_card(action, user=user, today=today) for action in actions]
+
+
+def territory_plan(*, territory: City, user, today: date | None = None) -> list[ActionCard]:
+    """Return the local action plan of a territory outside the duos (e.g. born from a disruption simulation)."""
+    actions = actions_with_plan_data(actions_visible(user).filter(territory=territory)).order_by("start", "id")
     return [action_card(action, user=user, today=today) for action in actions]
 
 
@@ -171,7 +179,7 @@ def action_origin(*, action: Action, user) -> ActionOrigin | None:
 def action_indicator_trails(*, action: Action, user) -> list[IndicatorTrail]:
     """Return the indicators an action should move, each with its values across editions in the duo's cities."""
     indicators = list(action.indicators.all())
-    values = indicator_values_across_editions(indicators=indicators, user=user, cities=list(action.duo.cities))
+    values = indicator_values_across_editions(indicators=indicators, user=user, cities=action.plan_cities())
     return [IndicatorTrail(indicator, values.get(indicator.pk, [])) for indicator in indicators]
 
 

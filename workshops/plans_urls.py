@@ -11,6 +11,7 @@ urlpatterns = [
     path("plan/actions/<int:pk>/update/", plans_views.action_update, name="action-update"),
     path("plan/milestones/<int:pk>/done/", plans_views.milestone_done, name="milestone-done"),
     path("indicators/<slug:code>/", plans_views.indicator_detail, name="indicator-detail"),
+    path("territories/<slug:slug>/plan/", plans_views.territory_plan, name="territory-plan"),
     path("territories/<slug:slug>/infrastructure/", plans_views.infrastructure, name="infrastructure"),
     path("scenarios/", simulation_views.scenario_list, name="scenario-list"),
     path("simulations/<slug:slug>/", simulation_views.simulation_detail, name="simulation-detail"),

@@ -34,6 +34,20 @@ def duo_plan(request, slug):
     return render(request, "workshops/plans/duo_plan.html", context)
 
 
+def territory_plan(request, slug):
+    """The local action plan of a territory outside the duos, born from its workshops and disruption simulations."""
+    territory = get_object_or_404(City.objects.published(), slug=slug)
+    cards = plans.territory_plan(territory=territory, user=request.user)
+    context = {
+        "territory": territory,
+        "cards": cards,
+        "summary": plans.plan_summary(cards),
+        "can_update": is_team(request.user),
+        "form": ActionUpdateForm(),
+    }
+    return render(request, "workshops/plans/territory_plan.html", context)
+
+
 def _visible_action(request, pk):
     queryset = plans.actions_with_plan_data(plans.actions_visible(request.user))
     return get_object_or_404(queryset, pk=pk)
@@ -43,6 +57,7 @@ def action_detail(request, pk):
     action = _visible_action(request, pk)
     context = {
         "duo": action.duo,
+        "territory": action.territory,
         "card": plans.action_card(action, user=request.user),
         "origin": plans.action_origin(action=action, user=request.user),
         "trails": plans.action_indicator_trails(action=action, user=request.user),

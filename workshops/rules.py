@@ -41,6 +41,8 @@ def is_partner_of_action_duo(user, action) -> bool:
     if action is None:
         return False
     duo = action.duo
+    if duo is None:  # a territory's own plan: no partner municipality, the team only
+        return False
     return user.city_id in (duo.french_city_id, duo.partner_city_id)
 
 

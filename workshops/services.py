@@ -231,14 +231,27 @@ def ranking_current(*, workshop: Workshop) -> list[RankedProposal]:
 
 
 @transaction.atomic
-def proposal_to_action(*, proposal: Proposal, duo, by=None, **fields) -> Action:
-    """Turn a proposal into an action of the duo's action plan, keeping the link to the workshop and diagnosis."""
-    if proposal.workshop.city_id not in {duo.french_city_id, duo.partner_city_id}:
-        raise WorkshopError(_("This workshop's city is not part of the duo."))
-    if Action.objects.filter(proposal=proposal, duo=duo).exists():
-        raise WorkshopError(_("This proposal is already an action of the duo's plan."))
+def proposal_to_action(*, proposal: Proposal, duo=None, territory=None, by=None, **fields) -> Action:
+    """Turn a proposal into an action of the duo's action plan, keeping the link to the workshop and diagnosis.
+
+    A workshop in a territory outside the duos (a regional park's disruption simulation) feeds the territory's own
+    local plan instead: pass `territory`, the workshop's own city.
+    """
+    if (duo is None) == (territory is None):
+        raise WorkshopError(_("An action belongs to the plan of a duo or of a territory, not both."))
+    if duo is not None:
+        if proposal.workshop.city_id not in {duo.french_city_id, duo.partner_city_id}:
+            raise WorkshopError(_("This workshop's city is not part of the duo."))
+        if Action.objects.filter(proposal=proposal, duo=duo).exists():
+            raise WorkshopError(_("This proposal is already an action of the duo's plan."))
+    else:
+        if proposal.workshop.city_id != territory.pk:
+            raise WorkshopError(_("This workshop did not take place in this territory."))
+        if Action.objects.filter(proposal=proposal, territory=territory).exists():
+            raise WorkshopError(_("This proposal is already an action of the territory's plan."))
     action = Action.objects.create(
         duo=duo,
+        territory=territory,
         proposal=proposal,
         title_en=fields.pop("title_en", proposal.title_en),
         title_fr=fields.pop("title_fr", proposal.title_fr),

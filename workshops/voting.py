@@ -212,7 +212,9 @@ def _action_admin_url(action: Action) -> str:
 
 def _console(request, workshop: Workshop, *, paper_form=None, top_form=None, status=200):
     criteria, proposals = _criteria_and_proposals(workshop)
-    actions = list(Action.objects.filter(proposal__workshop=workshop).select_related("proposal", "duo").order_by("id"))
+    actions = list(
+        Action.objects.filter(proposal__workshop=workshop).select_related("proposal", "duo", "territory").order_by("id")
+    )
     context = {
         "workshop": workshop,
         "data": _ranking_data(workshop),
@@ -276,28 +278,28 @@ def facilitate_paper(request, slug):
 @login_required
 @require_POST
 def facilitate_actions(request, slug):
-    """Turn the top proposals of the frozen ranking into actions of the duo's plan."""
+    """Turn the top proposals of the frozen ranking into actions of the duo's plan (or the territory's own plan)."""
     workshop = _workshop_to_facilitate(request, slug)
     form = TopProposalsForm(request.POST, proposal_count=workshop.proposals.count(), prefix="top")
     duo = Duo.objects.for_city(workshop.city).first()
+    # A territory outside the duos (a regional park's simulation) keeps its own local action plan.
+    plan = {"duo": duo} if duo is not None else {"territory": workshop.city}
     if workshop.vote != Workshop.Vote.CLOSED:
         messages.error(request, _("Close the vote first: actions come from the frozen ranking."))
-    elif duo is None:
-        messages.error(request, _("This workshop's city belongs to no duo: there is no action plan to add to."))
     elif not form.is_valid():
         return _console(request, workshop, top_form=form, status=400)
     else:
         created, skipped = [], []
         for item in services.ranking_current(workshop=workshop)[: form.cleaned_data["count"]]:
             try:
-                created.append(services.proposal_to_action(proposal=item.proposal, duo=duo, by=request.user))
+                created.append(services.proposal_to_action(proposal=item.proposal, by=request.user, **plan))
             except services.WorkshopError:
                 skipped.append(item.proposal.title)
         if created:
             messages.success(
                 request,
                 _("%(count)s actions added to the plan of %(duo)s: give them owners and milestones.")
-                % {"count": len(created), "duo": duo},
+                % {"count": len(created), "duo": duo or workshop.city},
             )
         if skipped:
             messages.info(request, _("Already actions of the plan: %(titles)s.") % {"titles": ", ".join(skipped)})

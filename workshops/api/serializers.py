@@ -94,6 +94,9 @@ class MilestoneSerializer(serializers.ModelSerializer):
 
 class ActionSerializer(serializers.ModelSerializer):
     duo = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    territory = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="The territory whose local plan holds the action (no duo)."
+    )
     workshop = serializers.SerializerMethodField()
     owners = serializers.SerializerMethodField()
     indicators = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
@@ -108,6 +111,7 @@ class ActionSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "duo",
+            "territory",
             "workshop",
             "status",
             "owners",
