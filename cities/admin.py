@@ -26,6 +26,7 @@ class CityAdmin(MapAdminMixin, TranslationAdmin):
                     "population_source",
                     "mufpp_signed",
                     "languages",
+                    "timezone",
                 )
             },
         ),

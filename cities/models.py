@@ -1,5 +1,7 @@
 """Cities (and other territories), the duos that pair a French city with its partner, and organisations."""
 
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
 from django.conf.locale import LANG_INFO
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -12,6 +14,12 @@ from djgeojson.fields import PointField
 
 # Languages of the programme's cities that Django's own list does not name.
 EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
+
+
+def validate_time_zone(value: str) -> None:
+    """Refuse a name that is not an IANA time zone (Europe/Paris, Africa/Casablanca…)."""
+    if value not in available_timezones():
+        raise ValidationError(_("%(value)s is not a time zone name (e.g. Europe/Paris)."), params={"value": value})
 
 
 class CityQuerySet(models.QuerySet):
@@ -61,6 +69,15 @@ class City(models.Model):
     languages = models.CharField(
         _("languages"), max_length=80, blank=True, help_text=_("Main languages, as comma-separated ISO 639-1 codes.")
     )
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Paris",
+        validators=[validate_time_zone],
+        help_text=_(
+            "IANA name, such as Asia/Ho_Chi_Minh: the city's workshops are entered and shown in its local time."
+        ),
+    )
     description = models.TextField(_("description"), blank=True)
     photo = models.ImageField(_("photo"), upload_to="cities/", blank=True)
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
@@ -87,6 +104,14 @@ class City(models.Model):
     def get_absolute_url(self):
         # The city page composes several apps (the assessment, later the workshops): the project routes it.
         return reverse("city-detail", kwargs={"slug": self.slug})
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """Return the city's time zone (Paris when the stored name is unknown to this machine)."""
+        try:
+            return ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("Europe/Paris")
 
     @property
     def latitude(self) -> float | None:

@@ -61,6 +61,7 @@ def reference_cities_load(*, rows: list[dict]) -> tuple[LoadResult, LoadResult]:
                 "population_source": row["source"].strip(),
                 "mufpp_signed": _parse_int(row.get("mufpp_signed", ""), "MUFPP signature year", name),
                 "languages": (row.get("languages") or "").strip(),
+                "timezone": (row.get("timezone") or "Europe/Paris").strip(),
             },
         )
         cities[name] = city

@@ -4,9 +4,11 @@ Permissions come from workshops/rules.py (django-rules). Votes move only through
 state and the ballots are read-only here.
 """
 
+from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
@@ -122,8 +124,37 @@ class VulnerabilityInline(admin.TabularInline):
     extra = 0
 
 
+class WorkshopAdminForm(forms.ModelForm):
+    """The workshop's times are typed and shown in its city's local time, wherever the team member sits."""
+
+    LOCAL_TIMES = ("starts_at", "ends_at")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        city = self.instance.city if self.instance.city_id else None
+        for name in self.LOCAL_TIMES:
+            if name not in self.fields:
+                continue
+            self.fields[name].help_text = _("In the local time of the workshop's city (its time zone is on the city).")
+            value = getattr(self.instance, name)
+            if city is not None and value is not None:
+                # Naive on purpose: the widget shows it as it is, instead of in the server's time zone.
+                self.initial[name] = timezone.localtime(value, city.zone).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        city = cleaned.get("city")
+        if city is not None:
+            current = timezone.get_current_timezone()
+            for name in self.LOCAL_TIMES:
+                if cleaned.get(name) is not None:
+                    cleaned[name] = timezone.make_aware(timezone.make_naive(cleaned[name], current), city.zone)
+        return cleaned
+
+
 @admin.register(Workshop)
 class WorkshopAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = WorkshopAdminForm
     list_display = ("title", "city", "format", "starts_at", "vote", "is_published", "is_demo")
     list_filter = ("city", "format", "vote", "is_published", "is_demo")
     list_select_related = ("city",)

@@ -184,3 +184,13 @@ def test_second_run_recreates_a_record_deleted_by_mistake():
     load_reference()
 
     assert Pillar.objects.count() == 7
+
+
+def test_every_reference_city_has_its_own_time_zone():
+    load_reference()
+
+    zones = dict(City.objects.values_list("slug", "timezone"))
+    assert zones["ho-chi-minh-city"] == "Asia/Ho_Chi_Minh" and zones["valparaiso"] == "America/Santiago"
+    assert zones["fez"] == "Africa/Casablanca" and zones["lyon"] == "Europe/Paris"
+    for city in City.objects.all():
+        city.full_clean()  # every name is a real IANA time zone

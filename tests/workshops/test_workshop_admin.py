@@ -1,5 +1,7 @@
 """The admin where the team prepares a workshop: the default criteria to weigh, and the way to the vote's console."""
 
+from datetime import UTC, datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -137,3 +139,64 @@ def test_the_criteria_cannot_be_changed_in_the_admin_once_the_vote_has_opened(cl
     impact.refresh_from_db()
     assert impact.weight == 2
     assert workshop.criteria.count() == 4
+
+
+def test_a_workshop_abroad_is_typed_shown_and_exported_in_its_citys_local_time(client, superuser, duo_a):
+    hcmc = duo_a.partner_city
+    hcmc.timezone = "Asia/Ho_Chi_Minh"  # UTC+7 all year, five or six hours ahead of Paris
+    hcmc.save(update_fields=["timezone"])
+    client.force_login(superuser)
+    data = {
+        "city": hcmc.pk,
+        "format": Workshop.Format.ACTION_PLANNING,
+        "title_en": "Saigon market stakeholders",
+        "slug": "saigon-market",
+        "starts_at_0": "2026-12-14",
+        "starts_at_1": "09:00:00",
+        "ends_at_0": "2026-12-14",
+        "ends_at_1": "12:30:00",
+        "code": "HCM234",
+        "is_published": "on",
+        **management_forms(),
+    }
+
+    response = client.post(reverse("admin:workshops_workshop_add"), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else ""
+    workshop = Workshop.objects.get(slug="saigon-market")
+    assert workshop.starts_at == datetime(2026, 12, 14, 2, 0, tzinfo=UTC)  # 09:00 in Ho Chi Minh City
+    assert workshop.ends_at == datetime(2026, 12, 14, 5, 30, tzinfo=UTC)
+    change = client.get(reverse("admin:workshops_workshop_change", args=[workshop.pk])).content.decode()
+    assert 'name="starts_at_1" value="09:00:00"' in change
+    page = client.get(reverse("workshops:workshop-detail", args=[workshop.slug])).content.decode()
+    assert "Dec. 14, 2026, 9 a.m. – 12:30 p.m." in page and "local time, Asia/Ho_Chi_Minh" in page
+    ics = client.get(reverse("workshops:workshop-ics", args=[workshop.slug])).content.decode()
+    assert "DTSTART:20261214T020000Z" in ics
+
+    # Saving the form again without touching the times keeps them.
+    data.update({"_continue": "1"})
+    again = client.post(reverse("admin:workshops_workshop_change", args=[workshop.pk]), {**data, **_existing(workshop)})
+    assert again.status_code == 302, list(again.context["errors"]) if again.context else ""
+    workshop.refresh_from_db()
+    assert workshop.starts_at == datetime(2026, 12, 14, 2, 0, tzinfo=UTC)
+
+
+def _existing(workshop) -> dict:
+    """The management forms of a saved workshop: its default criteria are now initial forms."""
+    criteria = list(workshop.criteria.order_by("order"))
+    data = {"criteria-TOTAL_FORMS": str(len(criteria)), "criteria-INITIAL_FORMS": str(len(criteria))}
+    for index, criterion in enumerate(criteria):
+        data.update(
+            {
+                f"criteria-{index}-id": str(criterion.pk),
+                f"criteria-{index}-workshop": str(workshop.pk),
+                f"criteria-{index}-code": criterion.code,
+                f"criteria-{index}-name_en": criterion.name_en,
+                f"criteria-{index}-name_fr": criterion.name_fr or "",
+                f"criteria-{index}-scale_min": str(criterion.scale_min),
+                f"criteria-{index}-scale_max": str(criterion.scale_max),
+                f"criteria-{index}-weight": str(criterion.weight),
+                f"criteria-{index}-order": str(criterion.order),
+            }
+        )
+    return data
