@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from core.predicates import is_team
+
 from .models import Campaign
 from .sending import campaign_content
 
@@ -18,7 +20,11 @@ def archive(request):
 
 
 def archive_detail(request, pk: int):
-    campaign = get_object_or_404(Campaign, pk=pk, status=Campaign.Status.SENT)
+    # The team also opens a campaign not sent yet: the "read it on the web" link of a test send leads here.
+    campaigns = Campaign.objects.all()
+    if not is_team(request.user):
+        campaigns = campaigns.filter(status=Campaign.Status.SENT)
+    campaign = get_object_or_404(campaigns, pk=pk)
     content = campaign_content(campaign, get_language())
     return render(
         request,

@@ -47,3 +47,15 @@ def test_a_campaign_is_shown_in_the_readers_language_with_a_fallback(client, db)
 def test_a_campaign_not_yet_sent_is_not_in_the_archive(client, db):
     draft = make("Draft", status=Campaign.Status.DRAFT)
     assert client.get(f"/en/newsletter/archive/{draft.pk}/").status_code == 404
+
+
+def test_the_team_opens_the_web_version_of_a_campaign_not_yet_sent_from_its_test_email(client, team_member):
+    draft = make("Spring issue", status=Campaign.Status.DRAFT)
+    client.force_login(team_member)
+
+    response = client.get(f"/en/newsletter/archive/{draft.pk}/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Spring issue" in page and "Not sent yet" in page
+    assert "Spring issue" not in client.get("/en/newsletter/archive/").content.decode()
