@@ -37,6 +37,21 @@ def email_links(address) -> dict:
     return {urlsplit(url).path.split("/")[3]: url for url in LINK.findall(message.body)}
 
 
+def one_click_unsubscribe(url) -> int:
+    """POST as a mail provider does after RFC 8058: no cookie, no CSRF token; return the status."""
+    connection = http.client.HTTPConnection(url.netloc, timeout=10)
+    try:
+        connection.request(
+            "POST",
+            url.path,
+            body=b"List-Unsubscribe=One-Click",
+            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        )
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
 def shoot(page, artifacts, name, width):
     # An assertion on the URL or on the text passes as soon as the new document is parsed, before its stylesheets
     # apply: measured then, the unstyled header is wider than a phone. The load event waits for the stylesheets.
@@ -108,15 +123,7 @@ def test_visitor_subscribes_from_the_french_footer_confirms_from_the_email_and_u
     assert Subscriber.objects.get(email=address).state == Subscriber.State.SUBSCRIBED
 
     unsubscribe = urlsplit(email_links(address)["unsubscribe"])
-    connection = http.client.HTTPConnection(unsubscribe.netloc, timeout=10)
-    connection.request(
-        "POST",
-        unsubscribe.path,
-        body=b"List-Unsubscribe=One-Click",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert connection.getresponse().status == 200
-    connection.close()
+    assert one_click_unsubscribe(unsubscribe) == 200
     assert Subscriber.objects.get(email=address).state == Subscriber.State.UNSUBSCRIBED
 
 
@@ -198,15 +205,7 @@ def test_team_writes_a_bilingual_campaign_previews_tests_and_sends_it_to_a_duos_
 
     # The reader's mail provider honours the header: a raw RFC 8058 POST, no cookie, no CSRF token.
     unsubscribe = urlsplit(header.strip("<>"))
-    connection = http.client.HTTPConnection(unsubscribe.netloc, timeout=10)
-    connection.request(
-        "POST",
-        unsubscribe.path,
-        body=b"List-Unsubscribe=One-Click",
-        headers={"Content-Type": "application/x-www-form-urlencoded"},
-    )
-    assert connection.getresponse().status == 200
-    connection.close()
+    assert one_click_unsubscribe(unsubscribe) == 200
     assert Subscriber.objects.get(email="lea@example.org").state == Subscriber.State.UNSUBSCRIBED
 
     reader = offline_context(locale="fr-FR").new_page()

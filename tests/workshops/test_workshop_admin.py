@@ -32,16 +32,23 @@ def management_forms(**totals) -> dict:
     return data
 
 
+def workshop_form(city, title: str, slug: str, code: str) -> dict:
+    """The fields of a new workshop on 14 December 2026 at 09:00, as the admin's form posts them."""
+    return {
+        "city": city.pk,
+        "format": Workshop.Format.ACTION_PLANNING,
+        "title_en": title,
+        "slug": slug,
+        "starts_at_0": "2026-12-14",
+        "starts_at_1": "09:00:00",
+        "code": code,
+    }
+
+
 def test_a_workshop_added_in_the_admin_gets_the_default_criteria_to_weigh(client, superuser, duo_b):
     client.force_login(superuser)
     data = {
-        "city": duo_b.partner_city.pk,
-        "format": Workshop.Format.ACTION_PLANNING,
-        "title_en": "Fez priorities",
-        "slug": "fez-priorities",
-        "starts_at_0": "2026-12-14",
-        "starts_at_1": "09:00:00",
-        "code": "FEZ234",
+        **workshop_form(duo_b.partner_city, "Fez priorities", "fez-priorities", "FEZ234"),
         **management_forms(),
     }
 
@@ -60,13 +67,7 @@ def test_a_workshop_added_in_the_admin_gets_the_default_criteria_to_weigh(client
 def test_criteria_typed_in_the_admin_are_kept_without_defaults_added(client, superuser, duo_b):
     client.force_login(superuser)
     data = {
-        "city": duo_b.partner_city.pk,
-        "format": Workshop.Format.ACTION_PLANNING,
-        "title_en": "Fez priorities",
-        "slug": "fez-priorities",
-        "starts_at_0": "2026-12-14",
-        "starts_at_1": "09:00:00",
-        "code": "FEZ234",
+        **workshop_form(duo_b.partner_city, "Fez priorities", "fez-priorities", "FEZ234"),
         **management_forms(criteria=1),
         "criteria-0-order": "0",
         "criteria-0-code": "reach",
@@ -147,15 +148,9 @@ def test_a_workshop_abroad_is_typed_shown_and_exported_in_its_citys_local_time(c
     hcmc.save(update_fields=["timezone"])
     client.force_login(superuser)
     data = {
-        "city": hcmc.pk,
-        "format": Workshop.Format.ACTION_PLANNING,
-        "title_en": "Saigon market stakeholders",
-        "slug": "saigon-market",
-        "starts_at_0": "2026-12-14",
-        "starts_at_1": "09:00:00",
+        **workshop_form(hcmc, "Saigon market stakeholders", "saigon-market", "HCM234"),
         "ends_at_0": "2026-12-14",
         "ends_at_1": "12:30:00",
-        "code": "HCM234",
         "is_published": "on",
         **management_forms(),
     }
