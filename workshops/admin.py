@@ -81,6 +81,11 @@ class WorkshopPhotoInline(admin.TabularInline):
     extra = 0
 
 
+def vote_started(workshop) -> bool:
+    """Return whether the workshop's vote has opened (it may be closed since)."""
+    return workshop is not None and workshop.vote != Workshop.Vote.NOT_OPEN
+
+
 class CriterionInline(TranslationTabularInline):
     """The criteria and their weights, set before the vote; fixed once it opens, since every ballot is scored on them
     (a criterion removed would take its scores along, one added would have none)."""
@@ -88,10 +93,7 @@ class CriterionInline(TranslationTabularInline):
     model = Criterion
     fields = ("order", "code", "name", "weight", "scale_min", "scale_max")
     extra = 0
-
-    @staticmethod
-    def _vote_started(obj) -> bool:
-        return obj is not None and obj.vote != Workshop.Vote.NOT_OPEN
+    _vote_started = staticmethod(vote_started)
 
     def has_add_permission(self, request, obj=None):
         return not self._vote_started(obj) and super().has_add_permission(request, obj)
@@ -116,6 +118,14 @@ class ProposalInline(TranslationStackedInline):
     autocomplete_fields = ("category", "pillar", "challenges", "actions", "proposed_by")
     extra = 0
     show_change_link = True
+
+    # Once the vote has opened, the list of proposals is fixed: every ballot scores all of them, and a proposal
+    # deleted after the close would leave a hole in the frozen ranking. Their wording can still be corrected.
+    def has_add_permission(self, request, obj=None):
+        return not vote_started(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not vote_started(obj) and super().has_delete_permission(request, obj)
 
 
 class VulnerabilityInline(admin.TabularInline):
@@ -209,6 +219,9 @@ class ProposalAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationA
     list_select_related = ("workshop", "category")
     search_fields = ("title_en", "title_fr", "workshop__title_en", "workshop__title_fr")
     autocomplete_fields = ("workshop", "category", "pillar", "challenges", "actions", "proposed_by")
+
+    def has_delete_permission(self, request, obj=None):
+        return not (obj is not None and vote_started(obj.workshop)) and super().has_delete_permission(request, obj)
 
 
 class ScoreInline(admin.TabularInline):

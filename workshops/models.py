@@ -280,6 +280,14 @@ class Proposal(models.Model):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        # Every ballot scores every proposal: one added once the vote has opened would be scored by nobody before it.
+        if not self._state.adding or not self.workshop_id:
+            return
+        vote = Workshop.objects.filter(pk=self.workshop_id).values_list("vote", flat=True).first()
+        if vote not in (None, Workshop.Vote.NOT_OPEN):
+            raise ValidationError(_("The vote of this workshop has opened: its proposals can no longer be added."))
+
 
 class Ballot(models.Model):
     """One participant's scores, under an anonymous token: one ballot per token, none after the vote closed."""

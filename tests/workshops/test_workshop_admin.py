@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -195,3 +196,20 @@ def _existing(workshop) -> dict:
             }
         )
     return data
+
+
+def test_the_proposals_of_a_vote_that_has_opened_can_be_reworded_but_not_added_nor_deleted(client, superuser, duo_b):
+    workshop = services.workshop_create(city=duo_b.partner_city, title_en="Fez priorities", starts_at=timezone.now())
+    proposal = Proposal.objects.create(workshop=workshop, title_en="School canteens")
+    services.vote_open(workshop=workshop)
+    client.force_login(superuser)
+
+    page = client.get(reverse("admin:workshops_workshop_change", args=[workshop.pk]))
+    proposals = next(f for f in page.context["inline_admin_formsets"] if f.formset.prefix == "proposals")
+    assert not proposals.has_add_permission and not proposals.has_delete_permission
+    assert proposals.has_change_permission  # a typo can still be fixed
+    delete = client.post(reverse("admin:workshops_proposal_delete", args=[proposal.pk]), {"post": "yes"})
+    assert delete.status_code == 403 and Proposal.objects.filter(pk=proposal.pk).exists()
+    late = Proposal(workshop=workshop, title_en="Added during the vote")
+    with pytest.raises(ValidationError, match="can no longer be added"):
+        late.full_clean()
