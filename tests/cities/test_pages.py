@@ -251,3 +251,11 @@ def test_every_public_section_is_reachable_from_the_header_or_footer(anonymous, 
         assert label in page
     for path in ["workshops/", "missions/", "scenarios/", "newsletter/archive/", "reports/compilation/"]:
         assert anonymous.get(f"/{language}/{path}").status_code == 200
+
+
+def test_duo_page_leads_to_its_dashboard_action_plan_and_workshops(anonymous, reference_data):
+    page = anonymous.get("/fr/duos/montpellier-fez/").content.decode()
+
+    assert 'href="/fr/duos/montpellier-fez/dashboard/"' in page
+    assert 'href="/fr/duos/montpellier-fez/plan/"' in page and "Le plan d'action du duo" in page
+    assert 'href="/fr/workshops/?city=fez"' in page and "Ateliers à Fès" in page
