@@ -159,13 +159,19 @@ TEMPLATES = [
 ]
 
 # --- Database: SQLite by default, anything dj-database-url understands via DATABASE_URL.
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            env("DATABASE_URL").strip() or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",  # set but empty: the default
+            conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError:  # dj_database_url.UnknownSchemeError is one; its message would print the password
+    scheme = env("DATABASE_URL").partition("://")[0]
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not a database address (scheme {scheme!r}; e.g. postgres://user@host:5432/name)."
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several threads write at once (runserver, the test server: a room of phones voting). Writers queue for the
     # lock instead of failing on "database is locked", and readers never wait for them (write-ahead log).

@@ -69,6 +69,25 @@ def test_a_malformed_variable_is_a_clear_error_naming_it(name, value):
     assert value in result.stderr
 
 
+def test_a_misspelt_database_url_is_a_clear_error_that_does_not_print_its_password():
+    result = run_django(SETUP, DATABASE_URL="postgress://letsfood:s3cret-pw@127.0.0.1/letsfood")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: DATABASE_URL is not a database address" in result.stderr
+    assert "postgress" in result.stderr
+    assert "s3cret-pw" not in result.stderr
+
+
+def test_an_empty_database_url_means_the_default_sqlite_database():
+    result = run_django(
+        ["-c", "import django; django.setup(); from django.conf import settings; print(settings.DATABASES)"],
+        DATABASE_URL="",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout and "db.sqlite3" in result.stdout
+
+
 def test_production_settings_pass_the_deployment_checklist():
     result = run_django(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
