@@ -362,3 +362,20 @@ class ActionAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdm
         (_("Framework"), {"fields": ("indicators", "recommended_actions")}),
         (_("Private"), {"fields": ("internal_notes", "is_demo")}),
     )
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ActionUpdate:
+            return super().save_formset(request, form, formset, change)
+        updates = formset.save(commit=False)
+        for update in updates:
+            update.author = update.author or request.user  # as on the site: the update is signed
+            update.save()
+        for obj in formset.deleted_objects:
+            obj.delete()
+        # An update typed here moves the action to its status, as one posted from the plan page does.
+        added = sorted(formset.new_objects, key=lambda update: (update.date, update.pk))
+        action = form.instance
+        if added and action.status != added[-1].status:
+            action.status = added[-1].status
+            action.save(update_fields=["status"])
+        return None

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.workshops.plan_data import action_for
 from workshops import services
 from workshops.models import Criterion, Proposal, Workshop
 
@@ -213,3 +214,32 @@ def test_the_proposals_of_a_vote_that_has_opened_can_be_reworded_but_not_added_n
     late = Proposal(workshop=workshop, title_en="Added during the vote")
     with pytest.raises(ValidationError, match="can no longer be added"):
         late.full_clean()
+
+
+def test_a_status_update_typed_in_the_admin_moves_the_action_and_is_signed(client, superuser, duo_a):
+    action = action_for(duo_a, title="Local sourcing of school canteens")
+    client.force_login(superuser)
+    url = reverse("admin:workshops_action_change", args=[action.pk])
+    form = client.get(url).context["adminform"].form
+    data = {
+        name: value for name, value in form.initial.items() if value not in (None, "") and not isinstance(value, list)
+    }
+    data.update(
+        {
+            "duo": duo_a.pk,
+            "milestones-TOTAL_FORMS": "0",
+            "milestones-INITIAL_FORMS": "0",
+            "updates-TOTAL_FORMS": "1",
+            "updates-INITIAL_FORMS": "0",
+            "updates-0-date": "2026-11-02",
+            "updates-0-status": "in_progress",
+            "updates-0-note": "The first canteen buys from two farms.",
+        }
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302, list(response.context["errors"]) if response.context else ""
+    action.refresh_from_db()
+    assert action.status == "in_progress"
+    assert action.updates.get().author == superuser
