@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import formats
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -343,7 +344,8 @@ class IndicatorValue(models.Model):
         if self.value_boolean is not None:
             return str(_("yes") if self.value_boolean else _("no"))
         if self.value_number is not None:
-            text = format(self.value_number.normalize(), "f")
+            # In the reader's language: 42.5 in English, 42,5 in French; never in scientific notation.
+            text = formats.number_format(self.value_number.normalize(), use_l10n=True)
             return f"{text} %" if self.indicator.value_type == Indicator.ValueType.PERCENTAGE else text
         return self.value_text
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import translation
 
 from assessments.models import Indicator, IndicatorValue, validate_indicator_value
 from tests.factories import AssessmentFactory, CategoryAssessmentFactory, IndicatorFactory
@@ -202,3 +203,11 @@ def test_an_unrated_category_needs_no_rationale(assessment):
     reading.full_clean()
 
     assert reading.rating is None
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "57.3 %"), ("fr", "57,3 %")])
+def test_a_value_is_written_with_the_decimal_mark_of_the_readers_language(assessment, language, shown):
+    value = value_of(assessment, indicator_of(assessment, "percentage"), value_number=Decimal("57.30"))
+
+    with translation.override(language):
+        assert value.display_value == shown
