@@ -138,6 +138,9 @@ def main() -> int:
     warnings.filterwarnings("ignore", message="No directory at")
     setup_test_environment()
     settings.DEBUG = False  # as in production and as Django's test runner does
+    if connection.vendor == "sqlite":
+        # In memory, as before the tests moved to a file: never the file a test run may be using at the same time.
+        connection.settings_dict["TEST"]["NAME"] = None
     test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("load_reference", stdout=io.StringIO())
