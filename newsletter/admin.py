@@ -225,6 +225,12 @@ class CampaignAdmin(TranslationAdmin):
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and (obj is None or obj.status == Campaign.Status.DRAFT)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if not self._editable(obj):
+            # Nothing of a campaign being sent or sent can change: no Save buttons that would save nothing.
+            context.update({"show_save": False, "show_save_and_continue": False, "show_save_and_add_another": False})
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user

@@ -121,6 +121,7 @@ def test_a_sent_campaign_is_read_only_dates_included(team, audience, django_capt
 
     assert 'name="started_at_0"' not in page and 'name="finished_at_0"' not in page
     assert 'name="scheduled_at_0"' not in page
+    assert 'name="_save"' not in page and 'name="_continue"' not in page  # nothing to save
     assert Campaign.objects.get(pk=campaign.pk).started_at == campaign.started_at
 
 
