@@ -93,7 +93,7 @@ def workshop_outcomes(workshop: Workshop, user) -> list[dict]:
     actions = (
         actions_visible(user)
         .filter(proposal__workshop=workshop)
-        .select_related("duo", "proposal__ranking")
+        .select_related("duo", "territory", "proposal__ranking")
         .prefetch_related("milestones")
         .order_by("proposal__ranking__rank", "proposal__order", "id")
     )
