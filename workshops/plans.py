@@ -88,7 +88,8 @@ def action_card(action: Action, *, user, today: date | None = None) -> ActionCar
     sides = []
     for city in cities:
         sides.append((city.name, [owner for owner in owners if owner.city_id == city.pk]))
-    others = [owner for owner in owners if owner.city_id not in {city.pk for city in cities}]
+    city_ids = {city.pk for city in cities}
+    others = [owner for owner in owners if owner.city_id not in city_ids]
     if others:
         sides.append((_("Other organisations"), others))
     return ActionCard(
@@ -104,13 +105,16 @@ def action_card(action: Action, *, user, today: date | None = None) -> ActionCar
 
 def duo_plan(*, duo: Duo, user, today: date | None = None) -> list[ActionCard]:
     """Return the duo's action plan as the user may see it, each action with its progress and milestones."""
-    actions = actions_with_plan_data(actions_visible(user).filter(duo=duo)).order_by("start", "id")
-    return [action_card(action, user=user, today=today) for action in actions]
+    return _plan_cards(actions_visible(user).filter(duo=duo), user=user, today=today)
 
 
 def territory_plan(*, territory: City, user, today: date | None = None) -> list[ActionCard]:
     """Return the local action plan of a territory outside the duos (e.g. born from a disruption simulation)."""
-    actions = actions_with_plan_data(actions_visible(user).filter(territory=territory)).order_by("start", "id")
+    return _plan_cards(actions_visible(user).filter(territory=territory), user=user, today=today)
+
+
+def _plan_cards(actions: QuerySet, *, user, today: date | None) -> list[ActionCard]:
+    actions = actions_with_plan_data(actions).order_by("start", "id")
     return [action_card(action, user=user, today=today) for action in actions]
 
 
