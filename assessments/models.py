@@ -473,6 +473,17 @@ class Initiative(models.Model):
     photo_credit = models.CharField(_("photo credit"), max_length=200, blank=True)
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.ACTIVE)
+    # The same initiative met again in a later edition keeps its identity through this link: its status in each
+    # edition is its history (started, running, stopped), and the city's page shows it once, as last reported.
+    carried_from = models.OneToOneField(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_into",
+        verbose_name=_("same initiative in the previous edition"),
+        help_text=_("For a follow-up edition: the entry of the earlier edition that this one continues."),
+    )
 
     objects = InitiativeQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[categories, actions, pillars])
@@ -489,6 +500,13 @@ class Initiative(models.Model):
         if not self.ref:
             self.ref = slugify(f"{self.assessment.slug}-{self.title}")[:70] + "-" + get_random_string(6).lower()
         super().save(*args, **kwargs)
+
+    def clean(self):
+        earlier = self.carried_from
+        if earlier is None or not self.assessment_id:
+            return
+        if earlier.assessment.city_id != self.assessment.city_id or earlier.assessment.year >= self.assessment.year:
+            raise ValidationError({"carried_from": _("Choose an initiative of an earlier edition of the same city.")})
 
     @property
     def latitude(self) -> float | None:

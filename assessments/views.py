@@ -10,6 +10,7 @@ from cities.models import City
 from cities.selectors import duo_for_city, network_map_data
 from core.charts import Series, radar_svg
 
+from .editions import EditionChange, NoSuchEdition, city_edition_change
 from .filters import InitiativeFilter
 from .models import Assessment, Initiative
 from .selectors import assessment_overview, visible_assessments
@@ -50,6 +51,53 @@ def _chosen_edition(editions: list[Assessment], requested: str | None) -> Assess
     return next((a for a in editions if a.status == Assessment.Status.PUBLISHED), None)
 
 
+CURRENT_COLOUR, EARLIER_COLOUR = "#2e7d32", "#3949ab"
+
+
+def edition_radar_series(name: str, change: EditionChange) -> list[Series]:
+    """Return the two editions of a change as radar series: the current one solid, the earlier dashed with squares."""
+    return [
+        Series(
+            name=f"{name} {change.current.year}",
+            values=[row.after for row in change.categories],
+            color=CURRENT_COLOUR,
+        ),
+        Series(
+            name=f"{name} {change.compare.year}",
+            values=[row.before for row in change.categories],
+            color=EARLIER_COLOUR,
+            dash="7 4",
+            marker="square",
+        ),
+    ]
+
+
+def change_radar(name: str, change: EditionChange, *, element_id: str) -> str:
+    """Return the radar of both editions of a change overlaid, described point by point."""
+    axes = [row.name for row in change.categories]
+    if len(axes) < 3:
+        return ""
+    not_rated = _("not rated")
+    series = edition_radar_series(name, change)
+    description = ". ".join(
+        f"{serie.name}: "
+        + ", ".join(
+            f"{axis} {not_rated if value is None else f'{value}/10'}"
+            for axis, value in zip(axes, serie.values, strict=True)
+        )
+        for serie in series
+    )
+    return radar_svg(
+        axes=axes,
+        series=series,
+        title=_("Ratings of the categories, %(name)s: %(current)s against %(compare)s (0 to 10)")
+        % {"name": name, "current": change.current.year, "compare": change.compare.year},
+        description=description,
+        not_rated_label=not_rated,
+        element_id=element_id,
+    )
+
+
 def _radar(overview, city) -> str:
     axes = [str(item.category) for item in overview.categories]
     name = f"{city.name} {overview.assessment.year}"
@@ -60,7 +108,7 @@ def _radar(overview, city) -> str:
     )
     return radar_svg(
         axes=axes,
-        series=[Series(name=name, values=overview.ratings, color="#2e7d32")],
+        series=[Series(name=name, values=overview.ratings, color=CURRENT_COLOUR)],
         title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": name},
         description=description,
         not_rated_label=not_rated,
@@ -81,10 +129,27 @@ def city_detail(request, slug):
             # The values entered, an explicit 'no data' included; indicators never filled in are only counted.
             item.entered = [(indicator, value) for indicator, value in item.rows if value is not None]
             item.missing = len(item.rows) - len(item.entered)
-        map_data["initiatives"] = initiative_markers(overview.initiatives)
+        try:
+            change, tracks = city_edition_change(
+                current=assessment,
+                readable=editions,
+                categories=[item.category for item in overview.categories],
+                indicators=[indicator for item in overview.categories for indicator, _value in item.rows],
+                compare_year=request.GET.get("compare"),
+            )
+        except NoSuchEdition:
+            raise Http404("No earlier published edition of that year to compare with.") from None
+        # Every initiative of the editions read, once, as last reported: a follow-up never hides the earlier ones.
+        map_data["initiatives"] = initiative_markers([track.initiative for track in tracks])
+        if change is not None:
+            radar = change_radar(city.name, change, element_id="ratings-chart")
+        else:
+            radar = _radar(overview, city) if len(overview.categories) >= 3 else ""
         context.update(
             overview=overview,
-            radar=_radar(overview, city) if len(overview.categories) >= 3 else "",
+            change=change,
+            tracks=tracks,
+            radar=radar,
             other_editions=[a for a in editions if a.pk != assessment.pk],
         )
     else:
@@ -93,8 +158,10 @@ def city_detail(request, slug):
 
 
 def _library_queryset():
+    # An initiative followed into a later published edition is listed once, as last reported.
     return (
         Initiative.objects.published()
+        .exclude(carried_into__in=Initiative.objects.published())
         .select_related("organisation", "assessment__city")
         .prefetch_related("categories", "pillars")
         .order_by("title", "pk")

@@ -12,6 +12,9 @@ class Series:
     name: str
     values: list[float | None]  # one per axis; None means "not rated" and is never drawn as zero
     color: str
+    # Told apart without colour too: a dash pattern for the line ("" for solid) and the shape of the points.
+    dash: str = ""
+    marker: str = "circle"  # or "square"
 
 
 def radar_svg(
@@ -61,19 +64,20 @@ def radar_svg(
         lx, ly = point(index, maximum * 1.12)
         anchor = "middle" if abs(lx - centre) < 1 else ("start" if lx > centre else "end")
         parts.append(_label(lx, ly, anchor, label))
-    for serie in series:
+    for position, serie in enumerate(series):
+        colour = escape(serie.color)
+        dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
         rated = [(i, v) for i, v in enumerate(serie.values) if v is not None]
         if len(rated) >= 2:
             path = " ".join("{:.1f},{:.1f}".format(*point(i, v)) for i, v in rated)
+            common = f'class="radar-series" data-series="{position}" stroke="{colour}" stroke-width="2.5"{dash}'
             # An area is drawn only when every axis is rated; otherwise the line would suggest values that do not exist.
             if len(rated) == count:
-                fill = f'fill="{escape(serie.color)}" fill-opacity="0.18"'
-                parts.append(f'<polygon points="{path}" {fill} stroke="{escape(serie.color)}" stroke-width="2.5"/>')
+                opacity = "0.18" if position == 0 else "0.08"
+                parts.append(f'<polygon points="{path}" fill="{colour}" fill-opacity="{opacity}" {common}/>')
             else:
-                parts.append(
-                    f'<polyline points="{path}" fill="none" stroke="{escape(serie.color)}" stroke-width="2.5" '
-                    'stroke-dasharray="6 3"/>'
-                )
+                gap = "" if dash else ' stroke-dasharray="6 3"'
+                parts.append(f'<polyline points="{path}" fill="none" {common}{gap}/>')
         for index, value in enumerate(serie.values):
             if value is None:
                 x, y = point(index, maximum * 0.04)
@@ -90,32 +94,30 @@ def radar_svg(
                 )
             else:
                 x, y = point(index, value)
-                parts.append(
-                    format_html(
-                        '<circle cx="{}" cy="{}" r="4" fill="{}"><title>{} — {}: {}</title></circle>',
-                        _f(x),
-                        _f(y),
-                        serie.color,
-                        serie.name,
-                        axes[index],
-                        _number(value),
-                    )
-                )
+                tooltip = format_html("<title>{} — {}: {}</title>", serie.name, axes[index], _number(value))
+                parts.append(_marker(serie.marker, x, y, serie.color, tooltip))
     legend_y = size - 12 - 16 * (len(series) - 1)
     for offset, serie in enumerate(series):
         y = legend_y + 16 * offset
+        dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
         parts.append(
-            format_html(
-                '<rect x="12" y="{}" width="12" height="12" fill="{}"/>'
-                '<text x="30" y="{}" font-size="12" fill="#1f2a24">{}</text>',
-                y - 10,
-                serie.color,
-                y,
-                serie.name,
-            )
+            f'<line x1="8" y1="{y - 4}" x2="30" y2="{y - 4}" stroke="{escape(serie.color)}" stroke-width="2.5"{dash}/>'
         )
+        parts.append(_marker(serie.marker, 19, y - 4, serie.color, ""))
+        parts.append(format_html('<text x="36" y="{}" font-size="12" fill="#1f2a24">{}</text>', y, serie.name))
     parts.append("</svg>")
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 -- every interpolated text is escaped above
+
+
+def _marker(shape: str, x: float, y: float, colour: str, tooltip) -> str:
+    """Return a point of a series: a circle or a square, so that series differ by shape as well as colour."""
+    if shape == "square":
+        return str(
+            format_html(
+                '<rect x="{}" y="{}" width="8" height="8" fill="{}">{}</rect>', _f(x - 4), _f(y - 4), colour, tooltip
+            )
+        )
+    return str(format_html('<circle cx="{}" cy="{}" r="4" fill="{}">{}</circle>', _f(x), _f(y), colour, tooltip))
 
 
 def _f(value: float) -> str:
@@ -142,3 +144,207 @@ def _label(x: float, y: float, anchor: str, text: str, width: int = 16) -> str:
         for i, part in enumerate(lines)
     )
     return f'<text text-anchor="{anchor}" font-size="11" fill="#1f2a24">{spans}</text>'
+
+
+def sparkline_svg(
+    *, values: list[float | None], labels: list[str], title: str, width: int = 120, height: int = 32
+) -> SafeString:
+    """Return a small accessible SVG line of values over labelled points (e.g. editions); None is a gap, not zero.
+
+    The title names every point, so that the figures are read out; pages also print them in a table beside it.
+    """
+    known = [v for v in values if v is not None]
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" width="{0}" height="{1}" role="img" '
+            'class="sparkline"><title>{2}</title>',
+            width,
+            height,
+            title,
+        )
+    ]
+    if known:
+        low, high = min(known), max(known)
+        span = (high - low) or 1
+        step = (width - 8) / max(len(values) - 1, 1)
+
+        def point(index: int, value: float) -> tuple[float, float]:
+            y = height - 5 - (height - 10) * ((value - low) / span if high != low else 0.5)
+            return 4 + step * index, y
+
+        drawn = [point(i, v) for i, v in enumerate(values) if v is not None]
+        if len(drawn) >= 2:
+            path = " ".join(f"{_f(x)},{_f(y)}" for x, y in drawn)
+            parts.append(f'<polyline points="{path}" fill="none" stroke="#2e5e8c" stroke-width="1.5"/>')
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            x, y = point(index, value)
+            last = index == len(values) - 1
+            parts.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="{}" fill="{}"><title>{}: {}</title></circle>',
+                    _f(x),
+                    _f(y),
+                    3 if last else 2,
+                    "#1d3f5e" if last else "#2e5e8c",
+                    labels[index],
+                    _number(value),
+                )
+            )
+    parts.append("</svg>")
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 -- every interpolated text is escaped above
+
+
+@dataclass(frozen=True)
+class TimeSeries:
+    name: str
+    points: list[tuple[float, float]]  # (time as a fractional year, value)
+    color: str
+    dash: str = ""
+    marker: str = "circle"
+
+
+@dataclass(frozen=True)
+class TimeMarker:
+    at: float  # a fractional year
+    label: str  # short, drawn on the chart (e.g. "A1")
+    title: str  # what it marks, in the legend and the tooltip
+
+
+def _year(value) -> float:
+    """Return a date (or a year) as a fractional year, for a time axis."""
+    if isinstance(value, int | float):
+        return float(value)
+    return value.year + (value.timetuple().tm_yday - 1) / 366
+
+
+def time_series_svg(
+    *,
+    series: list[TimeSeries],
+    markers: list[TimeMarker],
+    title: str,
+    description: str,
+    unit: str = "",
+    width: int = 640,
+    height: int = 280,
+    element_id: str = "time-series",
+) -> SafeString:
+    """Return an accessible SVG chart of values over time, with events (e.g. actions started) marked on the same axis.
+
+    Each series has its colour, dash pattern and point shape; markers are dashed vertical lines labelled on top and
+    named in the legend below the plot.
+    """
+    left, right, top = 56, 16, 28
+    legend_rows = len(series) + len(markers)
+    bottom = 36 + 16 * legend_rows
+    height = max(height, top + 140 + bottom)
+    xs = [x for s in series for x, _ in s.points] + [m.at for m in markers]
+    ys = [y for s in series for _, y in s.points]
+    first = math.floor(min(xs)) if xs else 2019
+    last = math.ceil(max(xs)) if xs else first + 1
+    if last <= first:
+        last = first + 1
+    low, high = (min(ys), max(ys)) if ys else (0.0, 1.0)
+    if low == high:
+        low, high = low - 1, high + 1
+    pad = (high - low) * 0.1
+    low, high = low - pad, high + pad
+    if low < 0 <= min(ys, default=0):
+        low = 0.0
+    plot_w, plot_h = width - left - right, height - top - bottom
+
+    def px(x: float) -> float:
+        return left + plot_w * (x - first) / (last - first)
+
+    def py(y: float) -> float:
+        return top + plot_h * (1 - (y - low) / (high - low))
+
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" width="{0}" height="{1}" role="img" '
+            'aria-labelledby="{2}-title {2}-desc" class="time-series-chart" font-family="DejaVu Sans, sans-serif">'
+            '<title id="{2}-title">{3}</title><desc id="{2}-desc">{4}</desc>',
+            width,
+            height,
+            element_id,
+            title,
+            description,
+        )
+    ]
+    for tick in range(5):
+        value = low + (high - low) * tick / 4
+        y = py(value)
+        parts.append(f'<line x1="{left}" y1="{_f(y)}" x2="{width - right}" y2="{_f(y)}" stroke="#e1e6e3"/>')
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="10" text-anchor="end" fill="#55605a">{}</text>',
+                left - 4,
+                _f(y + 3),
+                f"{value:.3g}",
+            )
+        )
+    if unit:
+        parts.append(format_html('<text x="4" y="{}" font-size="10" fill="#55605a">{}</text>', top - 10, unit))
+    step = max(1, math.ceil((last - first) / 10))
+    for year in range(first, last + 1, step):
+        x = px(year)
+        parts.append(
+            f'<line x1="{_f(x)}" y1="{top + plot_h}" x2="{_f(x)}" y2="{top + plot_h + 4}" stroke="#55605a"/>'
+            f'<text x="{_f(x)}" y="{top + plot_h + 16}" font-size="10" text-anchor="middle" '
+            f'fill="#55605a">{year}</text>'
+        )
+    parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" stroke="#55605a"/>')
+    for marker in markers:
+        x = px(marker.at)
+        parts.append(
+            format_html(
+                '<g class="time-marker"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#8a4b08" '
+                'stroke-dasharray="4 3" stroke-width="1.5"/><text x="{0}" y="{3}" font-size="10" text-anchor="middle" '
+                'fill="#8a4b08" font-weight="bold">{4}</text><title>{5}</title></g>',
+                _f(x),
+                top,
+                top + plot_h,
+                top - 4,
+                marker.label,
+                marker.title,
+            )
+        )
+    for position, serie in enumerate(series):
+        colour = escape(serie.color)
+        dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
+        points = sorted(serie.points)
+        if len(points) >= 2:
+            path = " ".join(f"{_f(px(x))},{_f(py(y))}" for x, y in points)
+            parts.append(
+                f'<polyline class="time-series" data-series="{position}" points="{path}" fill="none" '
+                f'stroke="{colour}" stroke-width="2"{dash}/>'
+            )
+        for x, y in points:
+            tooltip = format_html("<title>{} — {}: {}</title>", serie.name, f"{x:.0f}", _number(y))
+            parts.append(_marker(serie.marker, px(x), py(y), serie.color, tooltip))
+    y = top + plot_h + 34
+    for serie in series:
+        dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
+        parts.append(
+            f'<line x1="{left}" y1="{y - 4}" x2="{left + 22}" y2="{y - 4}" stroke="{escape(serie.color)}" '
+            f'stroke-width="2"{dash}/>'
+        )
+        parts.append(_marker(serie.marker, left + 11, y - 4, serie.color, ""))
+        legend = '<text x="{}" y="{}" font-size="11" fill="#1f2a24">{}</text>'
+        parts.append(format_html(legend, left + 28, y, serie.name))
+        y += 16
+    for marker in markers:
+        parts.append(
+            format_html(
+                '<text x="{}" y="{}" font-size="11" fill="#1f2a24"><tspan font-weight="bold" fill="#8a4b08">{}</tspan>'
+                " {}</text>",
+                left,
+                y,
+                marker.label,
+                marker.title,
+            )
+        )
+        y += 16
+    parts.append("</svg>")
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 -- every interpolated text is escaped above

@@ -1,0 +1,460 @@
+"""Editions over time: what changed between two editions of a city's assessment, each indicator's values across the
+editions, the initiatives followed from edition to edition, and the start of a follow-up edition that carries them.
+
+The comparison is made by pure functions of already-fetched rows, so that the city page (`city_edition_change`) and
+the duo dashboard (which fetches both cities at once) share it and keep a fixed number of queries.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history
+
+from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative
+from .selectors import initiatives_with_tags
+from .services import AssessmentError, assessment_create
+
+ARROWS = {1: "↑", -1: "↓", 0: "→"}
+
+
+# --- Plain data (the page, the dashboard's cache and API, and the reports read the same)
+
+
+@dataclass
+class EditionRef:
+    year: int
+    edition: str  # the edition's label: baseline or follow-up
+    is_published: bool
+
+
+@dataclass
+class CategoryChange:
+    code: str
+    name: str
+    before: int | None
+    after: int | None
+    delta: int | None  # None when either edition did not rate the category
+    arrow: str
+
+
+@dataclass
+class EditionPoint:
+    """An indicator's value in one edition, with what makes it comparable: unit, reference year, source."""
+
+    edition_year: int
+    has_value: bool
+    display: str
+    number: float | None  # what a chart draws (yes is 1, no is 0); None without a numeric value
+    unit: str
+    reference_year: int | None
+    source: str
+    source_url: str
+
+
+@dataclass
+class IndicatorChange:
+    code: str
+    name: str
+    category: str  # category code
+    before: EditionPoint | None
+    after: EditionPoint | None
+    comparable: bool
+    reason: str  # why the change is not given, when it is not comparable
+    arrow: str
+    change: str  # the size of the change, with its unit
+    trend: str  # "better", "worse", "same", or "" when the indicator has no preferred direction
+    trend_label: str
+    notes: list[str] = field(default_factory=list)
+    points: list[EditionPoint] = field(default_factory=list)  # every edition of the series, oldest first
+
+
+@dataclass
+class EditionChange:
+    current: EditionRef
+    compare: EditionRef
+    choices: list[EditionRef]  # the earlier published editions one may compare with, oldest (the baseline) first
+    editions: list[EditionRef]  # the series, oldest first
+    categories: list[CategoryChange]
+    indicators: list[IndicatorChange]
+
+    @property
+    def compared(self) -> list[IndicatorChange]:
+        """Return the indicators whose change is given."""
+        return [row for row in self.indicators if row.comparable]
+
+
+@dataclass
+class StatusStep:
+    year: int
+    status: str
+    label: str
+
+
+@dataclass
+class InitiativeTrack:
+    """An initiative followed across editions: its entry as last reported, and its status in each edition."""
+
+    initiative: Initiative
+    steps: list[StatusStep]
+    state: str  # started, running, stopped, planned, unreported
+    state_label: str
+
+
+# --- Pure comparison
+
+
+def _edition_ref(assessment: Assessment) -> EditionRef:
+    return EditionRef(
+        year=assessment.year,
+        edition=str(assessment.get_edition_display()),
+        is_published=assessment.status == Assessment.Status.PUBLISHED,
+    )
+
+
+def _format(number: Decimal, *, sign: bool = False) -> str:
+    rounded = number.quantize(Decimal("0.01"))
+    if rounded == rounded.to_integral_value():
+        rounded = rounded.quantize(Decimal(1))
+    else:
+        rounded = rounded.normalize()  # 18.5, not 18.50
+    text = formats.number_format(abs(rounded) if sign else rounded, use_l10n=True)
+    if not sign:
+        return text
+    return ("+" if rounded > 0 else "−" if rounded < 0 else "±") + text
+
+
+def _unit(value: IndicatorValue, indicator: Indicator) -> str:
+    return " ".join((value.unit or indicator.unit).split())
+
+
+def edition_point(assessment: Assessment, value: IndicatorValue | None, indicator: Indicator) -> EditionPoint:
+    """Return the value of an indicator in an edition as a point of its series."""
+    if value is None or not value.has_value:
+        return EditionPoint(
+            edition_year=assessment.year,
+            has_value=False,
+            display=str(_("no data")),
+            number=None,
+            unit="",
+            reference_year=getattr(value, "reference_year", None),
+            source="",
+            source_url="",
+        )
+    value.indicator = indicator  # display_value reads it
+    number = None
+    if value.value_number is not None:
+        number = float(value.value_number)
+    elif value.value_boolean is not None:
+        number = 1.0 if value.value_boolean else 0.0
+    return EditionPoint(
+        edition_year=assessment.year,
+        has_value=True,
+        display=value.display_value,
+        number=number,
+        unit=_unit(value, indicator),
+        reference_year=value.reference_year,
+        source=value.source_title,
+        source_url=value.source_url,
+    )
+
+
+def _not_comparable(indicator, before, after, reason, notes=()) -> IndicatorChange:
+    return IndicatorChange(
+        code=indicator.code,
+        name=indicator.name,
+        category="",
+        before=before,
+        after=after,
+        comparable=False,
+        reason=str(reason),
+        arrow="",
+        change="",
+        trend="",
+        trend_label="",
+        notes=[str(note) for note in notes],
+    )
+
+
+def indicator_change(*, indicator: Indicator, before: EditionPoint, after: EditionPoint) -> IndicatorChange:
+    """Return the change of an indicator between two editions, or why it is not given (the comparability guards).
+
+    Compared only when both editions hold a value of a numeric or yes/no indicator, in the same unit, and the later
+    value refers to a later year than the earlier one (a value copied over unchanged measures no change).
+    """
+    for point in (before, after):
+        if not point.has_value:
+            return _not_comparable(indicator, before, after, _("no value in %(year)s") % {"year": point.edition_year})
+    if indicator.value_type == Indicator.ValueType.TEXT or before.number is None or after.number is None:
+        return _not_comparable(indicator, before, after, _("text values are not compared"))
+    if before.unit.casefold() != after.unit.casefold():
+        units = {"before": before.unit or "—", "after": after.unit or "—"}
+        reason = _("units differ (%(before)s vs %(after)s)") % units
+        return _not_comparable(indicator, before, after, reason)
+    notes = []
+    years = (before.reference_year, after.reference_year)
+    if None in years:
+        notes.append(_("reference year not known"))
+    else:
+        notes.append(_("reference years %(before)s and %(after)s") % {"before": years[0], "after": years[1]})
+        if years[1] <= years[0]:
+            reason = (
+                _("same reference year (%(year)s): not measured again") % {"year": years[0]}
+                if years[0] == years[1]
+                else _("the later edition refers to an earlier year (%(after)s before %(before)s)")
+                % {"before": years[0], "after": years[1]}
+            )
+            return _not_comparable(indicator, before, after, reason, notes)
+    delta = Decimal(str(after.number)) - Decimal(str(before.number))
+    sign = (delta > 0) - (delta < 0)
+    if indicator.value_type == Indicator.ValueType.BOOLEAN:
+        change = f"{before.display} → {after.display}"
+    elif indicator.value_type == Indicator.ValueType.PERCENTAGE:
+        change = _("%(delta)s percentage points") % {"delta": _format(delta, sign=True)}
+    else:
+        change = f"{_format(delta, sign=True)} {after.unit}".strip()
+        if before.number:
+            relative = delta / abs(Decimal(str(before.number))) * 100
+            change += f" ({_format(relative.quantize(Decimal(1)), sign=True)} %)"
+    preferred = {Indicator.Direction.HIGHER: 1, Indicator.Direction.LOWER: -1}.get(indicator.direction, 0)
+    if sign == 0:
+        trend, trend_label = "same", _("no change")
+    elif preferred == 0:
+        trend, trend_label = "", ""
+    elif sign == preferred:
+        trend, trend_label = "better", _("in the desired direction")
+    else:
+        trend, trend_label = "worse", _("against the desired direction")
+    return IndicatorChange(
+        code=indicator.code,
+        name=indicator.name,
+        category="",
+        before=before,
+        after=after,
+        comparable=True,
+        reason="",
+        arrow=ARROWS[sign],
+        change=change,
+        trend=trend,
+        trend_label=str(trend_label),
+        notes=[str(note) for note in notes],
+    )
+
+
+def edition_series(current: Assessment, readable: list[Assessment]) -> list[Assessment]:
+    """Return the editions a change is read along, oldest first: the published ones of the same framework up to the
+    current edition, and the current edition itself (which the team may be reading before it is published)."""
+    series = [
+        a
+        for a in readable
+        if a.framework_id == current.framework_id
+        and a.year <= current.year
+        and (a.pk == current.pk or a.status == Assessment.Status.PUBLISHED)
+    ]
+    return sorted(series, key=lambda a: a.year)
+
+
+def compare_choices(current: Assessment, series: list[Assessment]) -> list[Assessment]:
+    """Return the earlier published editions the current one may be compared with, the baseline first."""
+    return [a for a in series if a.year < current.year and a.status == Assessment.Status.PUBLISHED]
+
+
+def edition_change(
+    *,
+    current: Assessment,
+    compare: Assessment,
+    series: list[Assessment],
+    categories: list[Category],
+    indicators: list[Indicator],
+    readings: dict[tuple[int, int], CategoryAssessment],
+    values: dict[tuple[int, int], IndicatorValue],
+) -> EditionChange:
+    """Return what changed from `compare` to `current`: per category, per indicator, and each indicator's series.
+
+    `readings` and `values` are keyed by (assessment id, category or indicator id) and hold every edition of `series`.
+    """
+    category_rows = []
+    for category in categories:
+        before = getattr(readings.get((compare.pk, category.pk)), "rating", None)
+        after = getattr(readings.get((current.pk, category.pk)), "rating", None)
+        delta = None if before is None or after is None else after - before
+        category_rows.append(
+            CategoryChange(
+                code=category.code,
+                name=str(category),
+                before=before,
+                after=after,
+                delta=delta,
+                arrow="" if delta is None else ARROWS[(delta > 0) - (delta < 0)],
+            )
+        )
+    codes = {category.pk: category.code for category in categories}
+    indicator_rows = []
+    for indicator in indicators:
+        if (compare.pk, indicator.pk) not in values and (current.pk, indicator.pk) not in values:
+            continue  # never filled in, in either edition
+        points = [edition_point(a, values.get((a.pk, indicator.pk)), indicator) for a in series]
+        by_year = {point.edition_year: point for point in points}
+        row = indicator_change(indicator=indicator, before=by_year[compare.year], after=by_year[current.year])
+        row.category = codes.get(indicator.category_id, "")
+        row.points = points
+        indicator_rows.append(row)
+    choices = compare_choices(current, series)
+    return EditionChange(
+        current=_edition_ref(current),
+        compare=_edition_ref(compare),
+        choices=[_edition_ref(a) for a in choices],
+        editions=[_edition_ref(a) for a in series],
+        categories=category_rows,
+        indicators=indicator_rows,
+    )
+
+
+def initiative_tracks(initiatives: list[Initiative], *, series: list[Assessment]) -> list[InitiativeTrack]:
+    """Return the initiatives of a series of editions, each once, as last reported, with its status per edition.
+
+    Entries linked by `carried_from` are the same initiative. An initiative is "started" when first reported in the
+    latest edition of several, "stopped" when last reported as ended, "unreported" when a later edition did not carry
+    it (it keeps its last status), else "running" (or "planned").
+    """
+    by_pk = {initiative.pk: initiative for initiative in initiatives}
+    years = {assessment.pk: assessment.year for assessment in series}
+    latest_year = max(years.values(), default=None)
+    groups: dict[int, list[Initiative]] = {}
+    for initiative in initiatives:
+        root, seen = initiative, set()
+        while root.carried_from_id in by_pk and root.pk not in seen:
+            seen.add(root.pk)
+            root = by_pk[root.carried_from_id]
+        groups.setdefault(root.pk, []).append(initiative)
+    tracks = []
+    for members in groups.values():
+        members.sort(key=lambda i: years.get(i.assessment_id, 0))
+        last = members[-1]
+        last_year, first_year = years.get(last.assessment_id), years.get(members[0].assessment_id)
+        steps = [
+            StatusStep(year=years.get(i.assessment_id), status=i.status, label=str(i.get_status_display()))
+            for i in members
+        ]
+        if last.status == Initiative.Status.ENDED:
+            state, label = "stopped", _("stopped (reported in %(year)s)") % {"year": last_year}
+        elif last_year != latest_year:
+            state, label = "unreported", _("last reported in %(year)s") % {"year": last_year}
+        elif len(series) > 1 and first_year == latest_year:
+            state, label = "started", _("new in %(year)s") % {"year": last_year}
+        elif last.status == Initiative.Status.PLANNED:
+            state, label = "planned", _("planned")
+        else:
+            state, label = "running", _("running since %(year)s") % {"year": first_year}
+        tracks.append(InitiativeTrack(initiative=last, steps=steps, state=state, state_label=str(label)))
+    tracks.sort(key=lambda track: (track.state == "stopped", track.initiative.title.casefold()))
+    return tracks
+
+
+def initiative_url(initiative: Initiative) -> str:
+    """Return the library entry of an initiative."""
+    return reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref})
+
+
+# --- The city page's read
+
+
+class NoSuchEdition(Exception):
+    """The edition asked to compare with is not one the reader may compare with."""
+
+
+def city_edition_change(
+    *,
+    current: Assessment,
+    readable: list[Assessment],
+    categories: list[Category],
+    indicators: list[Indicator],
+    compare_year: str | None = None,
+) -> tuple[EditionChange | None, list[InitiativeTrack]]:
+    """Return the change of the city's current edition against the baseline (or the edition of `compare_year`), and
+    the initiatives of every edition up to the current one, followed across editions.
+
+    Six queries whatever the number of editions, indicators and initiatives. The change is None when there is no
+    earlier published edition. Raises NoSuchEdition when `compare_year` names no earlier published edition.
+    """
+    series = edition_series(current, readable)
+    choices = compare_choices(current, series)
+    initiatives = list(initiatives_with_tags(Initiative.objects.filter(assessment__in=series)).order_by("title"))
+    tracks = initiative_tracks(initiatives, series=series)
+    if compare_year:
+        compare = next((a for a in choices if str(a.year) == compare_year), None)
+        if compare is None:
+            raise NoSuchEdition(compare_year)
+    elif choices:
+        compare = choices[0]
+    else:
+        return None, tracks
+    readings = {(r.assessment_id, r.category_id): r for r in CategoryAssessment.objects.filter(assessment__in=series)}
+    values = {(v.assessment_id, v.indicator_id): v for v in IndicatorValue.objects.filter(assessment__in=series)}
+    change = edition_change(
+        current=current,
+        compare=compare,
+        series=series,
+        categories=categories,
+        indicators=indicators,
+        readings=readings,
+        values=values,
+    )
+    return change, tracks
+
+
+# --- Starting a follow-up edition
+
+
+@transaction.atomic
+def assessment_follow_up_start(*, previous: Assessment, year: int, by) -> Assessment:
+    """Create the follow-up edition of a city's assessment, carrying the previous edition's initiatives into it.
+
+    Each carried initiative keeps its identity (`carried_from`), its tags and its status, which the contributors then
+    update (still running, stopped); a follow-up publishes without ever hiding the initiatives of earlier editions.
+    """
+    if year <= previous.year:
+        raise AssessmentError(_("A follow-up edition comes after %(year)s.") % {"year": previous.year})
+    follow_up = assessment_create(
+        city=previous.city, year=year, by=by, framework=previous.framework, edition=Assessment.Edition.FOLLOW_UP
+    )
+    earlier = list(
+        previous.initiatives.filter(carried_into__isnull=True).prefetch_related("categories", "actions", "pillars")
+    )
+    copies = bulk_create_with_history(
+        [
+            Initiative(
+                assessment=follow_up,
+                ref=f"{initiative.ref[:60]}-{year}",
+                carried_from=initiative,
+                **{
+                    name: getattr(initiative, name)
+                    for name in (
+                        "title_en",
+                        "title_fr",
+                        "description_en",
+                        "description_fr",
+                        "actor_type",
+                        "organisation_id",
+                        "location",
+                        "website",
+                        "photo",
+                        "photo_credit",
+                        "start_year",
+                        "status",
+                    )
+                },
+            )
+            for initiative in earlier
+        ],
+        Initiative,
+        default_user=by,
+    )
+    for copy, initiative in zip(copies, earlier, strict=True):
+        copy.categories.set(initiative.categories.all())
+        copy.actions.set(initiative.actions.all())
+        copy.pillars.set(initiative.pillars.all())
+    return follow_up
