@@ -117,10 +117,8 @@ def _edition_ref(assessment: Assessment) -> EditionRef:
 
 def _format(number: Decimal, *, sign: bool = False) -> str:
     rounded = number.quantize(Decimal("0.01"))
-    if rounded == rounded.to_integral_value():
-        rounded = rounded.quantize(Decimal(1))
-    else:
-        rounded = rounded.normalize()  # 18.5, not 18.50
+    # 250, not 2.5E+2; 18.5, not 18.50
+    rounded = rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded.normalize()
     text = formats.number_format(abs(rounded) if sign else rounded, use_l10n=True)
     if not sign:
         return text
