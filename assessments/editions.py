@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
+
+from core.charts import Series, radar_svg
 
 from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative
 from .selectors import initiatives_with_tags
@@ -352,9 +353,54 @@ def initiative_tracks(initiatives: list[Initiative], *, series: list[Assessment]
     return tracks
 
 
-def initiative_url(initiative: Initiative) -> str:
-    """Return the library entry of an initiative."""
-    return reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref})
+# --- The radar of two editions
+
+
+CURRENT_COLOUR, EARLIER_COLOUR = "#2e7d32", "#3949ab"
+
+
+def edition_radar_series(name: str, change: EditionChange) -> list[Series]:
+    """Return the two editions of a change as radar series: the current one solid, the earlier dashed with squares."""
+    return [
+        Series(
+            name=f"{name} {change.current.year}",
+            values=[row.after for row in change.categories],
+            color=CURRENT_COLOUR,
+        ),
+        Series(
+            name=f"{name} {change.compare.year}",
+            values=[row.before for row in change.categories],
+            color=EARLIER_COLOUR,
+            dash="7 4",
+            marker="square",
+        ),
+    ]
+
+
+def change_radar(name: str, change: EditionChange, *, element_id: str) -> str:
+    """Return the radar of both editions of a change overlaid, described point by point."""
+    axes = [row.name for row in change.categories]
+    if len(axes) < 3:
+        return ""
+    not_rated = _("not rated")
+    series = edition_radar_series(name, change)
+    description = ". ".join(
+        f"{serie.name}: "
+        + ", ".join(
+            f"{axis} {not_rated if value is None else f'{value}/10'}"
+            for axis, value in zip(axes, serie.values, strict=True)
+        )
+        for serie in series
+    )
+    return radar_svg(
+        axes=axes,
+        series=series,
+        title=_("Ratings of the categories, %(name)s: %(current)s against %(compare)s (0 to 10)")
+        % {"name": name, "current": change.current.year, "compare": change.compare.year},
+        description=description,
+        not_rated_label=not_rated,
+        element_id=element_id,
+    )
 
 
 # --- The city page's read

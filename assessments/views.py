@@ -10,7 +10,7 @@ from cities.models import City
 from cities.selectors import duo_for_city, network_map_data
 from core.charts import Series, radar_svg
 
-from .editions import EditionChange, NoSuchEdition, city_edition_change
+from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
 from .models import Assessment, Initiative
 from .selectors import assessment_overview, visible_assessments
@@ -49,53 +49,6 @@ def _chosen_edition(editions: list[Assessment], requested: str | None) -> Assess
             raise Http404("No such edition.")
         return chosen
     return next((a for a in editions if a.status == Assessment.Status.PUBLISHED), None)
-
-
-CURRENT_COLOUR, EARLIER_COLOUR = "#2e7d32", "#3949ab"
-
-
-def edition_radar_series(name: str, change: EditionChange) -> list[Series]:
-    """Return the two editions of a change as radar series: the current one solid, the earlier dashed with squares."""
-    return [
-        Series(
-            name=f"{name} {change.current.year}",
-            values=[row.after for row in change.categories],
-            color=CURRENT_COLOUR,
-        ),
-        Series(
-            name=f"{name} {change.compare.year}",
-            values=[row.before for row in change.categories],
-            color=EARLIER_COLOUR,
-            dash="7 4",
-            marker="square",
-        ),
-    ]
-
-
-def change_radar(name: str, change: EditionChange, *, element_id: str) -> str:
-    """Return the radar of both editions of a change overlaid, described point by point."""
-    axes = [row.name for row in change.categories]
-    if len(axes) < 3:
-        return ""
-    not_rated = _("not rated")
-    series = edition_radar_series(name, change)
-    description = ". ".join(
-        f"{serie.name}: "
-        + ", ".join(
-            f"{axis} {not_rated if value is None else f'{value}/10'}"
-            for axis, value in zip(axes, serie.values, strict=True)
-        )
-        for serie in series
-    )
-    return radar_svg(
-        axes=axes,
-        series=series,
-        title=_("Ratings of the categories, %(name)s: %(current)s against %(compare)s (0 to 10)")
-        % {"name": name, "current": change.current.year, "compare": change.compare.year},
-        description=description,
-        not_rated_label=not_rated,
-        element_id=element_id,
-    )
 
 
 def _radar(overview, city) -> str:

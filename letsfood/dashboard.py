@@ -15,6 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from assessments.editions import (
+    EditionChange,
+    compare_choices,
+    edition_change,
+    edition_series,
+    initiative_tracks,
+)
 from assessments.models import (
     Assessment,
     Category,
@@ -51,6 +58,9 @@ class InitiativeItem:
     actions: list[int]  # recommended action numbers
     lat: float | None = None
     lon: float | None = None
+    state: str = ""  # across editions: started, running, stopped, planned, unreported
+    state_label: str = ""
+    history: str = ""  # its status in each edition, e.g. "2019: active · 2026: ended"
 
 
 @dataclass
@@ -151,6 +161,15 @@ class Phase:
 
 
 @dataclass
+class CityChange:
+    """What changed in one city of the duo between an earlier edition and the one the dashboard shows."""
+
+    slug: str
+    name: str
+    change: EditionChange
+
+
+@dataclass
 class DuoDashboard:
     slug: str
     name: str
@@ -161,6 +180,7 @@ class DuoDashboard:
     timeline: list[Phase]
     is_demo: bool
     has_draft: bool
+    changes: list[CityChange] = field(default_factory=list)  # the cities with an earlier published edition
 
     def as_dict(self) -> dict:
         """Return the dashboard as JSON-ready dicts and lists."""
@@ -405,17 +425,18 @@ def visible_duo(user, slug: str) -> Duo | None:
     return queryset.filter(slug=slug).first()
 
 
-def _latest_assessments(user, cities) -> dict[int, Assessment]:
-    """Return the latest assessment the user may read, per city id (one query)."""
+def _readable_assessments(user, cities) -> tuple[dict[int, Assessment], dict[int, list[Assessment]]]:
+    """Return the latest assessment the user may read per city id, and every one they may read (one query)."""
     ids = [city.pk for city in cities]
     if user is None or not user.is_authenticated:
         queryset = Assessment.objects.published().select_related("framework")
     else:
         queryset = visible_assessments(user)
-    latest = {}
+    latest, readable = {}, {}
     for assessment in queryset.filter(city_id__in=ids).order_by("-year", "-id"):
         latest.setdefault(assessment.city_id, assessment)
-    return latest
+        readable.setdefault(assessment.city_id, []).append(assessment)
+    return latest, readable
 
 
 def _city_side(city: City, assessment: Assessment | None) -> CitySide:
@@ -444,7 +465,14 @@ def _city_side(city: City, assessment: Assessment | None) -> CitySide:
     )
 
 
-def _initiative_item(initiative: Initiative, codes: dict[int, str]) -> InitiativeItem:
+def _initiative_item(initiative: Initiative, codes: dict[int, str], track=None) -> InitiativeItem:
+    extra = {}
+    if track is not None:
+        extra = {
+            "state": track.state,
+            "state_label": track.state_label,
+            "history": " · ".join(f"{step.year}: {step.label.lower()}" for step in track.steps),
+        }
     return InitiativeItem(
         ref=initiative.ref,
         title=initiative.title,
@@ -453,18 +481,22 @@ def _initiative_item(initiative: Initiative, codes: dict[int, str]) -> Initiativ
         actions=sorted(a.number for a in initiative.actions.all()),
         lat=initiative.latitude,
         lon=initiative.longitude,
+        **extra,
     )
 
 
-def duo_dashboard_data(*, duo: Duo, user=None) -> DuoDashboard:
+def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> DuoDashboard:
     """Return the dashboard of a duo as the user may read it (the public's when user is None or anonymous).
 
-    Ten queries whatever the amount of data (plus the user's own role lookups).
+    Each city's edition is compared with its baseline, or with its edition of the year `compare` when it has one.
+    Ten queries whatever the amount of data and the number of editions (plus the user's own role lookups).
     """
     cities = list(duo.cities)
-    chosen = _latest_assessments(user, cities)
+    chosen, readable = _readable_assessments(user, cities)
     assessments = [chosen.get(city.pk) for city in cities]
     present = [a for a in assessments if a is not None]
+    series = {a.pk: edition_series(a, readable[a.city_id]) for a in present}
+    every_edition = list({e.pk: e for editions in series.values() for e in editions}.values())
     framework_ids = {a.framework_id for a in present}
     category_filter = Q(framework_id__in=framework_ids) if framework_ids else Q(framework__slug=MUFPP_SLUG)
     all_categories = list(Category.objects.filter(category_filter).order_by("framework_id", "order"))
@@ -476,21 +508,25 @@ def duo_dashboard_data(*, duo: Duo, user=None) -> DuoDashboard:
             seen.add(category.code)
             categories.append(category)
 
-    readings = {
-        (r.assessment_id, codes[r.category_id]): r for r in CategoryAssessment.objects.filter(assessment__in=present)
-    }
+    every_reading = list(CategoryAssessment.objects.filter(assessment__in=every_edition))
+    readings = {(r.assessment_id, codes[r.category_id]): r for r in every_reading}
     indicators = list(
         Indicator.objects.filter(framework_id__in=framework_ids).order_by("category__order", "number", "code")
     )
-    values = {(v.assessment_id, v.indicator_id): v for v in IndicatorValue.objects.filter(assessment__in=present)}
+    values = {(v.assessment_id, v.indicator_id): v for v in IndicatorValue.objects.filter(assessment__in=every_edition)}
     challenges = list(
         Challenge.objects.filter(assessment__in=present)
         .prefetch_related("actions")
         .order_by("category__order", "title")
     )
-    initiatives = list(
-        Initiative.objects.filter(assessment__in=present).prefetch_related("categories", "actions").order_by("title")
+    every_initiative = list(
+        Initiative.objects.filter(assessment__in=every_edition)
+        .select_related("assessment")
+        .prefetch_related("categories", "actions")
+        .order_by("title")
     )
+    present_ids = {a.pk for a in present}
+    initiatives = [i for i in every_initiative if i.assessment_id in present_ids]
 
     sides = [_city_side(city, assessment) for city, assessment in zip(cities, assessments, strict=True)]
     rows, facts = [], {}
@@ -550,9 +586,30 @@ def duo_dashboard_data(*, duo: Duo, user=None) -> DuoDashboard:
             row.category = codes[indicator.category_id]
             comparison.append(row)
 
+    changes = []
+    readings_by_id = {(r.assessment_id, r.category_id): r for r in every_reading}
     for side, assessment in zip(sides, assessments, strict=True):
-        if assessment is not None:
-            side.initiatives = [_initiative_item(i, codes) for i in initiatives if i.assessment_id == assessment.pk]
+        if assessment is None:
+            continue
+        editions = series[assessment.pk]
+        # Every initiative of the editions read, once, as last reported: a follow-up never hides the earlier ones.
+        ids = {e.pk for e in editions}
+        tracks = initiative_tracks([i for i in every_initiative if i.assessment_id in ids], series=editions)
+        side.initiatives = [_initiative_item(t.initiative, codes, t) for t in tracks]
+        choices = compare_choices(assessment, editions)
+        if not choices:
+            continue
+        earlier = next((a for a in choices if a.year == compare), choices[0])
+        change = edition_change(
+            current=assessment,
+            compare=earlier,
+            series=editions,
+            categories=[c for c in all_categories if c.framework_id == assessment.framework_id],
+            indicators=[i for i in indicators if i.framework_id == assessment.framework_id],
+            readings=readings_by_id,
+            values=values,
+        )
+        changes.append(CityChange(slug=side.slug, name=side.name, change=change))
 
     opportunities = cooperation_opportunities(
         cities=[(city.slug, city.name) for city in cities],
@@ -583,6 +640,7 @@ def duo_dashboard_data(*, duo: Duo, user=None) -> DuoDashboard:
         timeline=timeline,
         is_demo=any(a.is_demo for a in present),
         has_draft=any(a.status != Assessment.Status.PUBLISHED for a in present),
+        changes=changes,
     )
 
 

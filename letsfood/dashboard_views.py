@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_cookie
 
+from assessments.editions import change_radar
 from core.charts import Series, radar_svg
 
 from .cache import public_cached
@@ -15,16 +16,43 @@ from .dashboard import DuoDashboard, dashboard_extra_sections, dashboard_map_dat
 SERIES_COLOURS = ("#2e7d32", "#e65100")  # the French city and its partner, as on the maps
 
 
-def dashboard_for(user, slug: str) -> tuple[DuoDashboard, object]:
-    """Return the dashboard the user may read and its duo, or raise Http404 (also used by the API)."""
+def dashboard_for(user, slug: str, compare: int | None = None) -> tuple[DuoDashboard, object]:
+    """Return the dashboard the user may read and its duo, or raise Http404 (also used by the API).
+
+    `compare` is the year of the earlier edition each city is compared with (its baseline when None).
+    """
     duo = visible_duo(user, slug)
     if duo is None:
         raise Http404("No such duo.")
     if user.is_authenticated:
-        return duo_dashboard_data(duo=duo, user=user), duo
+        return duo_dashboard_data(duo=duo, user=user, compare=compare), duo
     if not duo.is_published:
         raise Http404("No such duo.")
-    return public_cached("duo-dashboard", slug, lambda: duo_dashboard_data(duo=duo)), duo
+    key = slug if compare is None else f"{slug}:{compare}"
+    return public_cached("duo-dashboard", key, lambda: duo_dashboard_data(duo=duo, compare=compare)), duo
+
+
+def _compare_year(request) -> int | None:
+    """Return the year asked in ?compare=, or None; anything but a year is not found."""
+    value = request.GET.get("compare", "")
+    if not value:
+        return None
+    if not value.isdigit() or not 1900 <= int(value) <= 2100:
+        raise Http404("compare: give the year of an earlier edition.")
+    return int(value)
+
+
+def change_sections(dashboard: DuoDashboard) -> list[dict]:
+    """Return, for each city compared with an earlier edition, its change and its overlaid radar."""
+    sides = {city.slug: city for city in dashboard.cities}
+    return [
+        {
+            "city": sides[item.slug],
+            "change": item.change,
+            "radar": change_radar(item.name, item.change, element_id=f"change-chart-{item.slug}"),
+        }
+        for item in dashboard.changes
+    ]
 
 
 def ratings_radar(dashboard: DuoDashboard) -> str:
@@ -56,9 +84,18 @@ def ratings_radar(dashboard: DuoDashboard) -> str:
 @vary_on_cookie
 def duo_dashboard(request, slug):
     """Both cities of a duo side by side: ratings, completeness, comparable figures, cooperation opportunities."""
-    dashboard, duo = dashboard_for(request.user, slug)
+    compare = _compare_year(request)
+    dashboard, duo = dashboard_for(request.user, slug, compare)
+    if compare is not None and not any(
+        compare in [choice.year for choice in item.change.choices] for item in dashboard.changes
+    ):
+        raise Http404("compare: no city of the duo has a published edition of that year before its latest.")
     category_names = {row.code: row.name for row in dashboard.categories}
+    compare_years = sorted({choice.year for item in dashboard.changes for choice in item.change.choices})
     context = {
+        "changes": change_sections(dashboard),
+        "compare_years": compare_years,
+        "compare": compare,
         "duo": duo,
         "dashboard": dashboard,
         "radar": ratings_radar(dashboard),
