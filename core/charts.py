@@ -212,7 +212,7 @@ class TimeMarker:
     title: str  # what it marks, in the legend and the tooltip
 
 
-def _year(value) -> float:
+def fractional_year(value) -> float:
     """Return a date (or a year) as a fractional year, for a time axis."""
     if isinstance(value, int | float):
         return float(value)

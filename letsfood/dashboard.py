@@ -645,12 +645,14 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
 
 
 def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
-    """Return the sections the workshops capability adds: workshop outcomes and action-plan progress.
+    """Return the sections the workshops capability adds: workshop outcomes, action-plan progress, and whether the
+    indicators the actions target moved in the intended direction since they started.
 
-    Each section is a dict with its template and context. Four queries whatever the data.
+    Each section is a dict with its template and context. Six queries whatever the data.
     """
     from django.db.models import Count, Prefetch
 
+    from workshops.closed_loop import action_outcomes
     from workshops.models import Proposal, Workshop
     from workshops.plans import actions_visible
     from workshops.services import action_progress
@@ -673,7 +675,9 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
         workshop.notes_visible = user.has_perm("workshops.view_workshop_private", workshop)
         if workshop.is_published or workshop.notes_visible:
             workshops.append(workshop)
-    actions = list(actions_visible(user).filter(duo=duo).prefetch_related("milestones").order_by("start", "id"))
+    actions = list(
+        actions_visible(user).filter(duo=duo).prefetch_related("milestones", "indicators").order_by("start", "id")
+    )
     today = timezone.localdate()
     plan = []
     for action in actions:
@@ -689,6 +693,11 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
     return [
         {"template": "dashboard/sections/workshops.html", "workshops": workshops, "duo": duo},
         {"template": "dashboard/sections/action_plan.html", "plan": plan, "duo": duo},
+        {
+            "template": "dashboard/sections/indicator_loop.html",
+            "outcomes": action_outcomes(actions=actions, cities=list(duo.cities), user=user),
+            "duo": duo,
+        },
     ]
 
 

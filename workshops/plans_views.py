@@ -14,6 +14,7 @@ from cities.models import City, Duo
 from core.predicates import is_team
 
 from . import plans
+from .closed_loop import indicator_chart, indicator_outcome
 from .models import Milestone
 from .plans_forms import ActionUpdateForm
 from .services import WorkshopError, action_update_record
@@ -55,12 +56,28 @@ def _visible_action(request, pk):
 
 def action_detail(request, pk):
     action = _visible_action(request, pk)
+    trails = plans.action_indicator_trails(action=action, user=request.user)
+    cities = action.plan_cities()
+    for trail in trails:
+        # The indicator's values over time with this action's start marked, and whether it moved since.
+        trail.chart = indicator_chart(
+            indicator=trail.indicator, values=trail.values, actions=[action], element_id=f"trail-{trail.indicator.pk}"
+        )
+        trail.outcomes = [
+            indicator_outcome(
+                indicator=trail.indicator,
+                city=city.name,
+                values=[v for v in trail.values if v.assessment.city_id == city.pk],
+                start=action.start,
+            )
+            for city in cities
+        ]
     context = {
         "duo": action.duo,
         "territory": action.territory,
         "card": plans.action_card(action, user=request.user),
         "origin": plans.action_origin(action=action, user=request.user),
-        "trails": plans.action_indicator_trails(action=action, user=request.user),
+        "trails": trails,
         "can_update": request.user.has_perm(plans.PRIVATE_PERM, action),
         "form": ActionUpdateForm(initial={"status": action.status}),
     }
@@ -122,11 +139,16 @@ def indicator_detail(request, code):
     values = plans.indicator_values_across_editions(
         indicators=[indicator], user=request.user, cities=[city] if city else None
     ).get(indicator.pk, [])
+    cards = plans.indicator_actions(indicator=indicator, user=request.user, city=city)
+    dated = sorted((card.action for card in cards if card.action.start), key=lambda action: (action.start, action.pk))
+    for number, action in enumerate(dated, start=1):
+        action.marker = f"A{number}"  # its label on the chart
     context = {
         "indicator": indicator,
         "city": city,
         "values": values,
-        "cards": plans.indicator_actions(indicator=indicator, user=request.user, city=city),
+        "chart": indicator_chart(indicator=indicator, values=values, actions=dated, element_id="indicator-chart"),
+        "cards": cards,
     }
     return render(request, "workshops/plans/indicator_detail.html", context)
 

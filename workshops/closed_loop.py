@@ -1,0 +1,218 @@
+"""The closed loop as a picture: an indicator's values across editions with the starts of the actions meant to move
+it on the same time axis, and, per action, whether its indicators moved in the intended direction since it started.
+
+The intended direction of an action on an indicator is the indicator's own (higher or lower is better): an action of
+the plan is meant to move its indicators the better way. Everything said is explained by the values, their years
+and their sources.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from assessments.models import Indicator, IndicatorValue
+from assessments.selectors import visible_assessments
+from core.charts import TimeMarker, TimeSeries, fractional_year, time_series_svg
+
+SERIES_STYLES = (  # colour, dash, marker: told apart without colour too
+    ("#2e7d32", "", "circle"),
+    ("#c25e00", "6 3", "square"),
+    ("#3949ab", "2 3", "circle"),
+    ("#6d4c41", "8 3 2 3", "square"),
+)
+
+
+def value_year(value: IndicatorValue) -> int:
+    """Return the year a value describes: its reference year, or its edition's year when not known."""
+    return value.reference_year or value.assessment.year
+
+
+def _number(value: IndicatorValue) -> float | None:
+    if not value.has_value:
+        return None
+    if value.value_number is not None:
+        return float(value.value_number)
+    if value.value_boolean is not None:
+        return 1.0 if value.value_boolean else 0.0
+    return None
+
+
+def action_markers(actions) -> list[TimeMarker]:
+    """Return the start of each dated action as a marker, labelled A1, A2… in the order given."""
+    return [
+        TimeMarker(
+            at=fractional_year(action.start),
+            label=f"A{number}",
+            title=_("A%(number)s: %(title)s, started %(date)s")
+            % {"number": number, "title": action.title, "date": formats.date_format(action.start, "DATE_FORMAT")},
+        )
+        for number, action in enumerate(actions, start=1)
+        if action.start
+    ]
+
+
+def indicator_chart(*, indicator: Indicator, values: list[IndicatorValue], actions, element_id: str) -> str:
+    """Return the SVG time series of an indicator's values, one line per city, with the actions' starts marked."""
+    by_city: dict[str, list[tuple[float, float]]] = {}
+    described = []
+    for value in values:
+        value.indicator = indicator  # display_value reads it
+        number = _number(value)
+        city = value.assessment.city.name
+        if number is None:
+            continue
+        by_city.setdefault(city, []).append((float(value_year(value)), number))
+        described.append(f"{city} {value_year(value)}: {value.display_value}")
+    if not by_city:
+        return ""
+    series = [
+        TimeSeries(name=city, points=points, color=colour, dash=dash, marker=marker)
+        for (city, points), (colour, dash, marker) in zip(by_city.items(), SERIES_STYLES * 4, strict=False)
+    ]
+    markers = action_markers(actions)
+    description = "; ".join(described)
+    if markers:
+        description += ". " + "; ".join(marker.title for marker in markers)
+    return str(
+        time_series_svg(
+            series=series,
+            markers=markers,
+            title=_("%(name)s over time, by the year each value describes") % {"name": indicator.name},
+            description=description,
+            unit=indicator.unit,
+            element_id=element_id,
+        )
+    )
+
+
+# --- Did the indicators move as the actions intended?
+
+
+@dataclass
+class Reading:
+    display: str
+    unit: str
+    year: int
+    edition: int
+    source: str
+    source_url: str
+
+
+@dataclass
+class Outcome:
+    indicator_code: str
+    indicator_name: str
+    intended: str  # "increase", "decrease" or ""
+    intended_label: str
+    city: str
+    before: Reading | None
+    after: Reading | None
+    verdict: str  # as_intended, against, unchanged, not_comparable, not_measured, no_baseline, no_direction, no_start
+    verdict_label: str
+    arrow: str = ""
+
+
+@dataclass
+class ActionOutcomes:
+    action_id: int
+    title: str
+    start: object  # a date, or None
+    status_label: str
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+def _reading(value: IndicatorValue) -> Reading:
+    return Reading(
+        display=value.display_value,
+        unit=(value.unit or value.indicator.unit).strip(),
+        year=value_year(value),
+        edition=value.assessment.year,
+        source=value.source_title,
+        source_url=value.source_url,
+    )
+
+
+def indicator_outcome(*, indicator: Indicator, city: str, values: list[IndicatorValue], start) -> Outcome:
+    """Return whether the indicator moved in its intended direction in the city since `start` (a date).
+
+    The value before is the latest one describing a year before the action started; the value after, the latest one
+    describing the year it started or later. Both must hold a number in the same unit.
+    """
+    intended = {Indicator.Direction.HIGHER: "increase", Indicator.Direction.LOWER: "decrease"}.get(
+        indicator.direction, ""
+    )
+    labels = {"increase": _("increase"), "decrease": _("decrease"), "": _("no intended direction")}
+    common = {
+        "indicator_code": indicator.code,
+        "indicator_name": indicator.name,
+        "intended": intended,
+        "intended_label": str(labels[intended]),
+        "city": city,
+    }
+    if start is None:
+        return Outcome(**common, before=None, after=None, verdict="no_start", verdict_label=str(_("no start date")))
+    for value in values:
+        value.indicator = indicator
+    measured = sorted((v for v in values if _number(v) is not None), key=lambda v: (value_year(v), v.assessment.year))
+    before = next((v for v in reversed(measured) if value_year(v) < start.year), None)
+    after = next((v for v in reversed(measured) if value_year(v) >= start.year), None)
+    readings = {"before": _reading(before) if before else None, "after": _reading(after) if after else None}
+    if before is None:
+        label = _("no value measured before it started (%(year)s)") % {"year": start.year}
+        return Outcome(**common, **readings, verdict="no_baseline", verdict_label=str(label))
+    if after is None:
+        label = _("not measured again since it started (%(year)s)") % {"year": start.year}
+        return Outcome(**common, **readings, verdict="not_measured", verdict_label=str(label))
+    if readings["before"].unit.casefold() != readings["after"].unit.casefold():
+        label = _("not comparable: units differ (%(before)s vs %(after)s)") % {
+            "before": readings["before"].unit or "—",
+            "after": readings["after"].unit or "—",
+        }
+        return Outcome(**common, **readings, verdict="not_comparable", verdict_label=str(label))
+    delta = Decimal(str(_number(after))) - Decimal(str(_number(before)))
+    sign = (delta > 0) - (delta < 0)
+    arrow = {1: "↑", -1: "↓", 0: "→"}[sign]
+    wanted = {"increase": 1, "decrease": -1}.get(intended, 0)
+    if sign == 0:
+        verdict, label = "unchanged", _("no change")
+    elif wanted == 0:
+        verdict, label = "no_direction", _("moved, but the indicator has no intended direction")
+    elif sign == wanted:
+        verdict, label = "as_intended", _("moved in the intended direction")
+    else:
+        verdict, label = "against", _("moved against the intended direction")
+    return Outcome(**common, **readings, verdict=verdict, verdict_label=str(label), arrow=arrow)
+
+
+def action_outcomes(*, actions, cities, user) -> list[ActionOutcomes]:
+    """Return, for each action that targets indicators, their outcome in each of the cities since it started.
+
+    `actions` have their indicators prefetched; one query reads every value the user may read.
+    """
+    actions = [action for action in actions if action.indicators.all()]
+    indicators = {indicator.pk: indicator for action in actions for indicator in action.indicators.all()}
+    values: dict[tuple[int, int], list[IndicatorValue]] = {}
+    if indicators:
+        for value in IndicatorValue.objects.filter(
+            indicator_id__in=indicators, assessment__in=visible_assessments(user), assessment__city__in=cities
+        ).select_related("assessment__city"):
+            values.setdefault((value.indicator_id, value.assessment.city_id), []).append(value)
+    result = []
+    for action in actions:
+        item = ActionOutcomes(
+            action_id=action.pk, title=action.title, start=action.start, status_label=str(action.get_status_display())
+        )
+        for indicator in action.indicators.all():
+            for city in cities:
+                item.outcomes.append(
+                    indicator_outcome(
+                        indicator=indicator,
+                        city=city.name,
+                        values=values.get((indicator.pk, city.pk), []),
+                        start=action.start,
+                    )
+                )
+        result.append(item)
+    return result
