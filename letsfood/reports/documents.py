@@ -4,11 +4,14 @@ Reports show what the public may read: published cities, duos and assessments, p
 public part of the action plans (read as an anonymous visitor). Nothing here depends on the day of the rendering.
 """
 
+from dataclasses import asdict
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from assessments.editions import EditionChange, change_radar, city_edition_change
 from assessments.models import Assessment, Category, Framework, Initiative
 from assessments.selectors import assessment_latest_published, assessment_overview
 from cities.models import City, Duo
@@ -82,6 +85,12 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
         return None
     overview = assessment_overview(assessment=assessment)
     axes = [str(item.category) for item in overview.categories]
+    change, tracks = city_edition_change(
+        current=assessment,
+        readable=list(Assessment.objects.published().for_city(city).select_related("framework")),
+        categories=[item.category for item in overview.categories],
+        indicators=[indicator for item in overview.categories for indicator, _value in item.rows],
+    )
     if assessment.framework.source:
         sources.add(title=assessment.framework.source, used_for=_("Assessment framework"))
     data = {
@@ -102,8 +111,11 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
             title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": city.name},
             element_id=f"radar-{city.slug}",
         ),
-        "initiative_count": len(overview.initiatives),
+        "initiative_count": len(tracks),
+        "change": _change_data(city.name, change, element_id=f"change-{city.slug}") if change else None,
     }
+    if change is not None and data["chart"]:
+        data["chart"] = data["change"]["chart"]  # both editions overlaid, as on the city's page
     if not details:
         return data
     for item in overview.categories:
@@ -157,10 +169,22 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
                 }
                 for c in overview.challenges
             ],
-            "initiatives": [_initiative_data(i) for i in overview.initiatives],
+            "initiatives": [
+                {
+                    **_initiative_data(track.initiative),
+                    "state_label": track.state_label,
+                    "history": " · ".join(f"{step.year}: {step.label.lower()}" for step in track.steps),
+                }
+                for track in tracks
+            ],
         }
     )
     return data
+
+
+def _change_data(name: str, change: EditionChange, *, element_id: str) -> dict:
+    """Return a change between two editions as plain values, with the radar of both editions overlaid."""
+    return {**asdict(change), "name": name, "chart": str(change_radar(name, change, element_id=element_id))}
 
 
 def _initiative_data(initiative: Initiative) -> dict:
@@ -366,6 +390,19 @@ def _duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
             element_id=f"radar-{duo.slug}",
         ),
     }
+    data["changes"] = [
+        {
+            **_change_data(item.name, item.change, element_id=f"change-chart-{item.slug}"),
+            "anchor": f"change-{item.slug}",
+            "initiatives": [
+                {"title": i.title, "state_label": i.state_label, "history": i.history}
+                for side in dashboard.cities
+                if side.slug == item.slug
+                for i in side.initiatives
+            ],
+        }
+        for item in dashboard.changes
+    ]
     # The indicators side by side, with their sources in the annex: in the duo report and in the compilation.
     names = {row.code: row.name for row in dashboard.categories}
     data["comparison"] = [
