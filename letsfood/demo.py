@@ -5,7 +5,7 @@ from django.db import transaction
 
 from cities.models import City
 
-from .demo_content import demo_assessments_load
+from .demo_content import demo_assessments_load, demo_follow_ups_load
 from .demo_workshops import demo_workshops_load
 
 DEMO_PASSWORD = "letsfood-demo"  # noqa: S105 -- documented local demo password, never loaded in production
@@ -24,7 +24,7 @@ def _demo_user(username: str, **fields):
 def demo_load() -> str:
     """Create the demo accounts (team, a partner per city, a student for Sfax) and illustrative content."""
     created = 0
-    _, was_created = _demo_user(
+    team, was_created = _demo_user(
         "team",
         email="team@letsfood.example",
         first_name="Team",
@@ -46,6 +46,6 @@ def demo_load() -> str:
     )
     created += was_created
     student.assigned_cities.add(*City.objects.filter(slug="sfax"))
-    assessments = demo_assessments_load()
+    assessments = demo_assessments_load() + demo_follow_ups_load(by=team)
     workshops = demo_workshops_load()
     return f"{created} accounts, {assessments} illustrative assessments, {workshops} created"

@@ -1,10 +1,12 @@
 """Illustrative assessments for a local run: one per city, labelled as demonstration data, never measurements.
 
-Where the programme's reference material gives real facts (the COOPALIM follow-up of the Montpellier–Fez and
+A 2026 follow-up of Fez, Lyon and Montpellier shows change over time from the first run. Where the programme's
+reference material gives real facts (the COOPALIM follow-up of the Montpellier–Fez and
 Grenoble–Sfax cooperations), they are used; everything else is invented for illustration and flagged `is_demo`.
 """
 
 import random
+from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -239,4 +241,141 @@ def demo_assessments_load() -> int:
         Duo.objects.filter(french_city__slug=french, partner_city__slug=partner, existing_cooperation_en="").update(
             existing_cooperation_en=text_en, existing_cooperation_fr=text_fr
         )
+    return created
+
+
+# --- Follow-up editions: change over time from the first run
+
+FOLLOW_UP_YEAR = 2026
+FOLLOW_UP_CITIES = ("fez", "lyon", "montpellier")
+
+
+def _follow_up_value(indicator: Indicator, old: IndicatorValue, rng: random.Random) -> dict:
+    """Return an illustrative re-measurement of a baseline value: most move a little, some were not measured again."""
+    if not old.has_value:
+        return _illustrative_value(indicator, rng) if rng.random() < 0.5 else {"no_data": True}
+    if rng.random() < 0.12:  # copied over, not measured again: the page says it is not compared
+        return {
+            "value_number": old.value_number,
+            "value_boolean": old.value_boolean,
+            "value_text": old.value_text,
+            "reference_year": old.reference_year,
+        }
+    if old.value_boolean is not None:
+        return {"value_boolean": (not old.value_boolean) if rng.random() < 0.3 else old.value_boolean}
+    if old.value_number is None:
+        return {"value_text": old.value_text}
+    number = old.value_number * Decimal(str(round(1 + rng.uniform(-0.3, 0.35), 2)))
+    if indicator.value_type == Indicator.ValueType.PERCENTAGE:
+        number = min(Decimal(100), max(Decimal(0), number)).quantize(Decimal("0.1"))
+    elif indicator.value_type == Indicator.ValueType.SCALE:
+        number = Decimal(
+            min(indicator.scale_max, max(indicator.scale_min, int(old.value_number) + rng.choice([-1, 1])))
+        )
+    else:
+        number = number.quantize(Decimal(1))
+    return {"value_number": number}
+
+
+def _closed_loop_action(duo: Duo, fez_editions: list[Assessment]) -> None:
+    """Give the Montpellier–Fez plan an action aimed at two indicators Fez measured before and after it started."""
+    from workshops.models import Action
+
+    if duo is None or Action.objects.filter(duo=duo, title_en__startswith="Farmers' market network").exists():
+        return
+    baseline, follow_up = fez_editions
+    before = {v.indicator_id: v for v in baseline.indicator_values.select_related("indicator") if v.value_number}
+    after = {v.indicator_id: v for v in follow_up.indicator_values.all() if v.value_number}
+    targets = [
+        value.indicator
+        for pk, value in before.items()
+        if pk in after and value.reference_year < 2021 and after[pk].reference_year >= 2021
+    ][:2]
+    action = Action.objects.create(
+        duo=duo,
+        title_en="Farmers' market network (COOPALIM follow-up)",
+        title_fr="Réseau de marchés de producteurs (suite de COOPALIM)",
+        description_en="Illustrative action of the duo's plan (demonstration data).",
+        description_fr="Action illustrative du plan du duo (données de démonstration).",
+        start=date(2021, 3, 1),
+        status=Action.Status.IN_PROGRESS,
+        is_demo=True,
+    )
+    action.indicators.set(targets)
+
+
+@transaction.atomic
+def demo_follow_ups_load(*, by) -> int:
+    """Publish an illustrative 2026 follow-up of Fez, Lyon and Montpellier, compared with their 2019 baseline: ratings
+    and values that moved, initiatives that continue, stop or start. Return how many were created."""
+    from assessments.editions import assessment_follow_up_start
+
+    framework = Framework.objects.get(slug=MUFPP_SLUG)
+    categories = {category.code: category for category in framework.categories.all()}
+    pillars = {pillar.code: pillar for pillar in Pillar.objects.all()}
+    created = 0
+    for slug in FOLLOW_UP_CITIES:
+        baseline = Assessment.objects.filter(
+            city__slug=slug, framework=framework, year=DEMO_YEAR, status=Assessment.Status.PUBLISHED
+        ).first()
+        if baseline is None or Assessment.objects.filter(city__slug=slug, year=FOLLOW_UP_YEAR).exists():
+            continue
+        city = baseline.city
+        rng = random.Random(f"{slug}-{FOLLOW_UP_YEAR}")
+        follow_up = assessment_follow_up_start(previous=baseline, year=FOLLOW_UP_YEAR, by=by)
+        follow_up.is_demo = True
+        follow_up.summary_en = f"Illustrative follow-up of the food system of {city.name_en} (demonstration data)."
+        follow_up.summary_fr = f"Suivi illustratif du système alimentaire de {city.name_fr} (données de démonstration)."
+        follow_up.save()
+        earlier = {r.category_id: r.rating for r in baseline.category_assessments.all()}
+        for reading in follow_up.category_assessments.all():
+            if earlier.get(reading.category_id) is None:
+                continue
+            rating = min(10, max(0, earlier[reading.category_id] + rng.choice([-1, 0, 1, 1, 2])))
+            reading.rating = rating
+            reading.rating_rationale_en = f"Illustrative follow-up rating {rating}/10 (demonstration data)."
+            reading.rating_rationale_fr = f"Note de suivi illustrative {rating}/10 (données de démonstration)."
+            reading.save()
+        values = []
+        for old in baseline.indicator_values.select_related("indicator"):
+            fields = {"reference_year": FOLLOW_UP_YEAR - rng.randint(0, 1)}
+            fields.update(_follow_up_value(old.indicator, old, rng))
+            values.append(
+                IndicatorValue(
+                    assessment=follow_up,
+                    indicator=old.indicator,
+                    unit=old.unit,
+                    source_title=DEMO_SOURCE,
+                    confidence=rng.choice(["high", "medium", "low"]),
+                    **fields,
+                )
+            )
+        bulk_create_with_history(values, IndicatorValue)
+        carried = list(follow_up.initiatives.order_by("title_en"))
+        if carried:
+            stopped = rng.choice(carried)
+            stopped.status = Initiative.Status.ENDED
+            stopped.save(update_fields=["status"])
+        taken = {initiative.title_en for initiative in carried}
+        new = next(item for item in INITIATIVES if f"{item[0]} ({city.name_en})" not in taken)
+        title_en, title_fr, category_codes, pillar_codes, actor = new
+        initiative = Initiative.objects.create(
+            assessment=follow_up,
+            title_en=f"{title_en} ({city.name_en})",
+            title_fr=f"{title_fr} ({city.name_fr})",
+            description_en="Illustrative initiative started since the baseline (demonstration data).",
+            description_fr="Initiative illustrative lancée depuis le diagnostic initial (données de démonstration).",
+            actor_type=actor,
+            location=_jitter(city, rng),
+            start_year=FOLLOW_UP_YEAR - rng.randint(1, 4),
+        )
+        initiative.categories.set([categories[code] for code in category_codes])
+        initiative.pillars.set([pillars[code] for code in pillar_codes if code in pillars])
+        follow_up.status = Assessment.Status.PUBLISHED
+        follow_up.published_at = timezone.now()
+        follow_up.save(update_fields=["status", "published_at"])
+        created += 1
+        if slug == "fez":
+            duo = Duo.objects.filter(french_city__slug="montpellier", partner_city__slug="fez").first()
+            _closed_loop_action(duo, [baseline, follow_up])
     return created
