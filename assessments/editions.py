@@ -416,17 +416,23 @@ def city_edition_change(
     readable: list[Assessment],
     categories: list[Category],
     indicators: list[Indicator],
+    current_initiatives: list[Initiative],
     compare_year: str | None = None,
 ) -> tuple[EditionChange | None, list[InitiativeTrack]]:
     """Return the change of the city's current edition against the baseline (or the edition of `compare_year`), and
     the initiatives of every edition up to the current one, followed across editions.
 
-    Six queries whatever the number of editions, indicators and initiatives. The change is None when there is no
+    `categories`, `indicators` and `current_initiatives` are those of the current edition's overview. No query for a
+    single edition; six whatever the number of editions, indicators and initiatives. The change is None when there is no
     earlier published edition. Raises NoSuchEdition when `compare_year` names no earlier published edition.
     """
     series = edition_series(current, readable)
     choices = compare_choices(current, series)
-    initiatives = list(initiatives_with_tags(Initiative.objects.filter(assessment__in=series)).order_by("title"))
+    # The current edition's initiatives come with its overview; only the earlier editions' are read here.
+    earlier = [a for a in series if a.pk != current.pk]
+    initiatives = list(current_initiatives)
+    if earlier:
+        initiatives += initiatives_with_tags(Initiative.objects.filter(assessment__in=earlier)).order_by("title")
     tracks = initiative_tracks(initiatives, series=series)
     if compare_year:
         compare = next((a for a in choices if str(a.year) == compare_year), None)

@@ -88,6 +88,7 @@ def city_detail(request, slug):
                 readable=editions,
                 categories=[item.category for item in overview.categories],
                 indicators=[indicator for item in overview.categories for indicator, _value in item.rows],
+                current_initiatives=overview.initiatives,
                 compare_year=request.GET.get("compare"),
             )
         except NoSuchEdition:

@@ -90,6 +90,7 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
         readable=list(Assessment.objects.published().for_city(city).select_related("framework")),
         categories=[item.category for item in overview.categories],
         indicators=[indicator for item in overview.categories for indicator, _value in item.rows],
+        current_initiatives=overview.initiatives,
     )
     if assessment.framework.source:
         sources.add(title=assessment.framework.source, used_for=_("Assessment framework"))
