@@ -206,7 +206,7 @@ def indicator_change(*, indicator: Indicator, before: EditionPoint, after: Editi
                 else _("the later edition refers to an earlier year (%(after)s before %(before)s)")
                 % {"before": years[0], "after": years[1]}
             )
-            return _not_comparable(indicator, before, after, reason, notes)
+            return _not_comparable(indicator, before, after, reason)
     delta = Decimal(str(after.number)) - Decimal(str(before.number))
     sign = (delta > 0) - (delta < 0)
     if indicator.value_type == Indicator.ValueType.BOOLEAN:
@@ -293,10 +293,10 @@ def edition_change(
     codes = {category.pk: category.code for category in categories}
     indicator_rows = []
     for indicator in indicators:
-        if (compare.pk, indicator.pk) not in values and (current.pk, indicator.pk) not in values:
-            continue  # never filled in, in either edition
         points = [edition_point(a, values.get((a.pk, indicator.pk)), indicator) for a in series]
         by_year = {point.edition_year: point for point in points}
+        if not (by_year[compare.year].has_value or by_year[current.year].has_value):
+            continue  # no value in either edition: nothing to say of a change
         row = indicator_change(indicator=indicator, before=by_year[compare.year], after=by_year[current.year])
         row.category = codes.get(indicator.category_id, "")
         row.points = points

@@ -301,7 +301,7 @@ def time_series_svg(
             format_html(
                 '<g class="time-marker"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#8a4b08" '
                 'stroke-dasharray="4 3" stroke-width="1.5"/><text x="{0}" y="{3}" font-size="10" text-anchor="middle" '
-                'fill="#8a4b08" font-weight="bold">{4}</text><title>{5}</title></g>',
+                'fill="#8a4b08" font-weight="bold">{4}</text><title>{4}: {5}</title></g>',
                 _f(x),
                 top,
                 top + plot_h,

@@ -45,8 +45,8 @@ def action_markers(actions) -> list[TimeMarker]:
         TimeMarker(
             at=fractional_year(action.start),
             label=f"A{number}",
-            title=_("A%(number)s: %(title)s, started %(date)s")
-            % {"number": number, "title": action.title, "date": formats.date_format(action.start, "DATE_FORMAT")},
+            title=_("%(title)s, started %(date)s")
+            % {"title": action.title, "date": formats.date_format(action.start, "DATE_FORMAT")},
         )
         for number, action in enumerate(actions, start=1)
         if action.start
@@ -74,7 +74,7 @@ def indicator_chart(*, indicator: Indicator, values: list[IndicatorValue], actio
     markers = action_markers(actions)
     description = "; ".join(described)
     if markers:
-        description += ". " + "; ".join(marker.title for marker in markers)
+        description += ". " + "; ".join(f"{marker.label}: {marker.title}" for marker in markers)
     return str(
         time_series_svg(
             series=series,
