@@ -431,7 +431,7 @@ class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin,
     list_filter = ("assessment__city", "categories", "pillars", "actor_type", "status")
     list_select_related = ("assessment__city", "organisation")
     search_fields = ("title_en", "title_fr", "ref", "assessment__city__name_en", "assessment__city__name_fr")
-    autocomplete_fields = ("organisation", "categories", "actions", "pillars")
+    autocomplete_fields = ("organisation", "categories", "actions", "pillars", "carried_from")
     readonly_fields = ("ref",)
     resource_classes = [InitiativeResource]
     formats = SPREADSHEET_FORMATS
