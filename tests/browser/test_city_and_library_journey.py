@@ -24,7 +24,7 @@ def test_visitor_reads_fez_assessment_then_searches_the_library_and_filters_by_c
 
     page.goto(f"{live_server.url}/en/cities/fez/")
     expect(page.locator("h1")).to_have_text("Fez")
-    expect(page.get_by_role("heading", level=2, name="Food system assessment 2019")).to_be_visible()
+    expect(page.get_by_role("heading", level=2, name="Food system assessment 2026")).to_be_visible()
     expect(page.locator(".assessment-meta .badge-demo")).to_have_text("demonstration data")
     chart = page.locator("svg.radar-chart")
     expect(chart).to_be_visible()
@@ -34,7 +34,8 @@ def test_visitor_reads_fez_assessment_then_searches_the_library_and_filters_by_c
     expect(page.locator("table.indicator-values td.value .no-data").first).to_have_text("no data")
     expect(page.locator("#city-map[data-ready=true]")).to_be_attached()
     expect(page.locator("#city-map path.city-marker")).to_have_count(1)
-    expect(page.locator("#city-map path.initiative-marker")).to_have_count(4)
+    # The four initiatives of 2019, followed into the 2026 follow-up, and the one it started.
+    expect(page.locator("#city-map path.initiative-marker")).to_have_count(5)
     page.locator("#city-map path.initiative-marker").first.click()
     expect(page.locator(".leaflet-popup-content a")).to_be_visible()
     page.screenshot(path=artifacts / "assessment-1-fez-en.png", full_page=True)
@@ -45,7 +46,7 @@ def test_visitor_reads_fez_assessment_then_searches_the_library_and_filters_by_c
     expect(page.locator("h1")).to_have_text("Fès")
     expect(page.locator(".assessment-meta .badge-demo")).to_have_text("données de démonstration")
     expect(page.locator("svg.radar-chart")).to_be_visible()
-    expect(page.locator("#city-map path.initiative-marker")).to_have_count(4)
+    expect(page.locator("#city-map path.initiative-marker")).to_have_count(5)
     page.screenshot(path=artifacts / "assessment-2-fez-fr.png", full_page=True)
     watcher.assert_clean()
 
