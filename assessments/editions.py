@@ -40,6 +40,7 @@ class CategoryChange:
     after: int | None
     delta: int | None  # None when either edition did not rate the category
     arrow: str
+    change: str = ""  # the delta as read: +2, −1, ±0
 
 
 @dataclass
@@ -288,6 +289,7 @@ def edition_change(
                 after=after,
                 delta=delta,
                 arrow="" if delta is None else ARROWS[(delta > 0) - (delta < 0)],
+                change="" if delta is None else _format(Decimal(delta), sign=True),
             )
         )
     codes = {category.pk: category.code for category in categories}
