@@ -502,11 +502,15 @@ class CategoryAdmin(HistoryAdmin, TranslationAdmin):
 
 @admin.register(RecommendedAction)
 class RecommendedActionAdmin(HistoryAdmin, TranslationAdmin):
-    list_display = ("number", "title", "category", "verified")
+    list_display = ("number", "short_or_full_title", "category", "verified")
     list_filter = ("framework", "category", "verified")
-    search_fields = ("title_en", "title_fr", "number")
+    search_fields = ("title_en", "title_fr", "short_title_en", "short_title_fr", "number")
     autocomplete_fields = ("category",)
     list_select_related = ("category",)
+
+    @admin.display(description=_("title"), ordering="title")
+    def short_or_full_title(self, action):
+        return action.display_title
 
 
 @admin.register(Indicator)
