@@ -1,5 +1,7 @@
 """The recommended actions' official wording (19 in English, 2 in French), for databases loaded before it was known.
 
+The framework's source text loses a note that was meant for the team, not for readers of reports.
+
 The reference loader only creates what is missing, so existing databases get the new wording here. Each field is
 changed only where it still holds what the earlier reference data shipped: a text the team edited is kept. The
 earlier paraphrase becomes the short title shown in tables.
@@ -354,7 +356,14 @@ CHANGES = {1: {'after': {'note': '',
                  'verified': True}}}
 
 
+# The framework's source, as the earlier reference data wrote it (with a note meant for the team) and as it is now.
+FRAMEWORK_SOURCE_BEFORE = "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for Action), and the FAO/RUAF/MUFPP Monitoring Framework (2019) of 44 indicators. Titles are short paraphrases, not the official wording. 'verified': true means checked against a stored public source named in 'source'. Only 10 of the 44 indicators could be read; the platform must let the team load and edit the rest (framework data is editable, versioned data, not code)."
+FRAMEWORK_SOURCE_AFTER = "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for Action), and the FAO/RUAF/MUFPP Monitoring Framework (2019) of 44 indicators. Where 'verified' is true, title_en is the full official wording of the action (read on the Pact's site); elsewhere it is a short paraphrase. title_fr, where present, is FAO's French wording. 'verified': true means checked against a stored public source named in 'source'. Of the 44 indicators, the 10 read from public copies are included; the others are loaded by the programme team."
+
+
 def forward(apps, schema_editor):
+    Framework = apps.get_model("assessments", "Framework")
+    Framework.objects.filter(slug=MUFPP_SLUG, source=FRAMEWORK_SOURCE_BEFORE).update(source=FRAMEWORK_SOURCE_AFTER)
     RecommendedAction = apps.get_model("assessments", "RecommendedAction")
     for action in RecommendedAction.objects.filter(framework__slug=MUFPP_SLUG, number__in=CHANGES):
         change = CHANGES[action.number]

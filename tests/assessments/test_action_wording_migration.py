@@ -4,6 +4,14 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+FRAMEWORK_SOURCE_BEFORE = (
+    "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for "
+    "Action), and the FAO/RUAF/MUFPP Monitoring Framework (2019) of 44 indicators. Titles are short paraphrases, not "
+    "the official wording. 'verified': true means checked against a stored public source named in 'source'. Only 10 "
+    "of the 44 indicators could be read; the platform must let the team load and edit the rest (framework data is "
+    "editable, versioned data, not code)."
+)
+
 BEFORE = [("assessments", "0003_recommendedaction_short_title")]
 AFTER = [("assessments", "0004_recommendedaction_official_wording")]
 
@@ -26,7 +34,9 @@ def test_the_migration_brings_the_official_wording_and_keeps_what_the_team_edite
     Framework = apps.get_model("assessments", "Framework")
     Category = apps.get_model("assessments", "Category")
     RecommendedAction = apps.get_model("assessments", "RecommendedAction")
-    framework = Framework.objects.create(slug="mufpp-2019", name="MUFPP", name_en="MUFPP", version="2019")
+    framework = Framework.objects.create(
+        slug="mufpp-2019", name="MUFPP", name_en="MUFPP", version="2019", source=FRAMEWORK_SOURCE_BEFORE
+    )
     governance = Category.objects.create(
         framework=framework, code="governance", order=1, name="Governance", name_en="Governance"
     )
@@ -51,3 +61,6 @@ def test_the_migration_brings_the_official_wording_and_keeps_what_the_team_edite
     assert not edited.short_title_en
     assert RecommendedAction.objects.get(number=34).title_fr.startswith("Réunir les principaux acteurs")
     assert RecommendedAction.objects.get(number=35).title_fr == "Notre texte"
+    source = apps.get_model("assessments", "Framework").objects.get().source
+    assert "must let the team" not in source
+    assert source.startswith("Milan Urban Food Policy Pact")
