@@ -362,6 +362,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Deep links put a link inside each operation's button (nested interactive controls for screen readers).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     # Several models have a "status" with different choices: name each enum (check --deploy warns otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AssessmentStatusEnum": "assessments.models.Assessment.Status",
