@@ -47,6 +47,15 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from exc
 
 
+def env_rate(name: str, default: str) -> str:
+    """Return a rate such as "300/minute"; anything else is a configuration error."""
+    raw = env(name, "").strip() or default
+    count, _slash, period = raw.partition("/")
+    if not (count.isdigit() and period in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a rate (e.g. 300/minute; second, minute, hour or day).")
+    return raw
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Return a comma-separated variable as a list of non-empty items."""
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
@@ -82,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "corsheaders",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
@@ -104,6 +114,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, so that its redirects carry the headers too
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -349,11 +360,21 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Over the limit: 429 with Retry-After. Rates are read at each request from the two settings below.
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.AnonymousApiThrottle", "core.throttling.UserApiThrottle"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
+# Requests a minute (or "/hour", "/day") to the API, per address for anonymous callers, per account otherwise.
+API_ANON_THROTTLE_RATE = env_rate("API_ANON_THROTTLE_RATE", "300/minute")
+API_USER_THROTTLE_RATE = env_rate("API_USER_THROTTLE_RATE", "1200/minute")
+# Any web page may read the API and the open data from the browser (GET only, never with the visitor's cookies).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/(?!docs/).*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Let's Food Cities API",
     "DESCRIPTION": "Cities, duos, assessments and programme data of the Let's Food Cities platform.",
