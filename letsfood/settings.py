@@ -139,7 +139,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
-# The address is REMOTE_ADDR (django-ipware is not installed): behind a proxy the lock is in effect per username.
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"  # the visitor's address behind the proxy, as the rate limits
+
+# --- The visitor's address: the number of reverse proxies in front of the site that append the address they
+# received a request from to X-Forwarded-For (Caddy in the Docker Compose set-up: 1). 0: the connection's address.
+# Login lockouts, rate limits and the newsletter's consent records all take the address from core.clientip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
+RATELIMIT_IP_META_KEY = "core.clientip.client_ip"  # key="ip" of every rate limit
 
 TEMPLATES = [
     {
