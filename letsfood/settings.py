@@ -232,6 +232,12 @@ NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claime
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
+# --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
+# limit is imported by a worker, without a preview, and followed on a status page.
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+IMPORT_PREVIEW_MAX_ROWS = env_int("IMPORT_PREVIEW_MAX_ROWS", 500)
+
 CELERY_BEAT_SCHEDULE = {
     # Each duo's partners get the digest of their milestones on the first of the month (safe to run twice).
     "workshops-action-digest": {
