@@ -236,7 +236,9 @@ RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 # limit is imported by a worker, without a preview, and followed on a status page.
 IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5)
 IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
-IMPORT_PREVIEW_MAX_ROWS = env_int("IMPORT_PREVIEW_MAX_ROWS", 500)
+IMPORT_PREVIEW_MAX_ROWS = env_int("IMPORT_PREVIEW_MAX_ROWS", 200)
+if min(IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS, IMPORT_PREVIEW_MAX_ROWS) < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS and IMPORT_PREVIEW_MAX_ROWS must be 1 or more.")
 
 CELERY_BEAT_SCHEDULE = {
     # Each duo's partners get the digest of their milestones on the first of the month (safe to run twice).
