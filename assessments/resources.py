@@ -159,11 +159,17 @@ class AllOrNothingResource(resources.ModelResource):
         return super().import_data(dataset, **kwargs)
 
     def import_row(self, row, instance_loader, **kwargs):
-        if row.get(EXTRA_CELLS_COLUMN):
-            # Its cells are shifted: any other error on it would mislead, so it gets this one alone.
+        extra_cells = row.get(EXTRA_CELLS_COLUMN)
+        if not extra_cells and row.get(None) not in (None, ""):
+            # A workbook row with a value right of the header: tablib files it under a column named None.
+            extra_cells = _("This row has a value (%(value)s) in a column without a header.") % {
+                "value": str(row[None])[:200]
+            }
+        if extra_cells:
+            # Its cells are likely shifted: any other error on it would mislead, so it gets this one alone.
             row_result = self.get_row_result_class()()
             row_result.import_type = RowResult.IMPORT_TYPE_INVALID
-            row_result.validation_error = ValidationError({NON_FIELD_ERRORS: [row[EXTRA_CELLS_COLUMN]]})
+            row_result.validation_error = ValidationError({NON_FIELD_ERRORS: [extra_cells]})
         else:
             row_result = super().import_row(row, instance_loader, **kwargs)
         if self.progress is not None:

@@ -228,6 +228,22 @@ def test_empty_cells_after_the_last_column_and_short_rows_are_not_errors(sfax_dr
     assert set(saved_sources()) == {"mufpp-01", "mufpp-08"}
 
 
+def test_a_workbook_row_with_a_value_right_of_the_header_gets_its_own_error(sfax_draft, student_client):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER.strip().split(","))
+    workbook.active.append(["sfax-2019", "mufpp-01", "yes", "", 2020, "Council", "stray"])
+    workbook.active.append(["sfax-2019", "mufpp-12", "140", "", 2019, "Survey"])
+    content = io.BytesIO()
+    workbook.save(content)
+
+    response = upload(student_client, content.getvalue(), name="values.xlsx", title="xlsx")
+
+    found = problems(response)
+    assert [(row, column) for row, column, _ in found] == [("2", "—"), ("3", "value")]
+    assert "a value (stray) in a column without a header" in found[0][2]
+    assert not IndicatorValue.objects.exists()
+
+
 # Long files: imported by a worker, followed on a status page
 
 
@@ -336,3 +352,20 @@ def test_a_worker_import_whose_author_is_gone_fails_cleanly(
 
     assert imports.import_job_get(job_id)["state"] == "failed"
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_long_workbook_is_imported_by_a_worker_too(
+    sfax_draft, student_client, long_file_limit, django_capture_on_commit_callbacks
+):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(HEADER.strip().split(","))
+    for code, value, no_data in (("mufpp-01", "yes", ""), ("mufpp-07", 35.5, ""), ("mufpp-08", "", "yes")):
+        workbook.active.append(["sfax-2019", code, value, no_data, 2020, "Délibération"])
+    content = io.BytesIO()
+    workbook.save(content)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(student_client, content.getvalue(), name="values.xlsx", title="xlsx")
+
+    assert "Imported: 3 new" in student_client.get(response["Location"]).text
+    assert set(saved_sources().values()) == {"Délibération"}
