@@ -9,6 +9,8 @@ import logging
 from django.conf import settings
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from .clientip import client_ip
+
 logger = logging.getLogger(__name__)
 
 
@@ -17,6 +19,9 @@ class _FailOpenMixin:
 
     def get_rate(self):
         return getattr(settings, self.setting_name)
+
+    def get_ident(self, request):
+        return client_ip(request)  # the address the trusted proxies saw, as for every other limit
 
     def allow_request(self, request, view):
         try:

@@ -150,7 +150,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
-# The address is REMOTE_ADDR (django-ipware is not installed): behind a proxy the lock is in effect per username.
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"  # the visitor's address behind the proxy, as the rate limits
+
+# --- The visitor's address: the number of reverse proxies in front of the site that append the address they
+# received a request from to X-Forwarded-For (Caddy in the Docker Compose set-up: 1). 0: the connection's address.
+# Login lockouts, rate limits and the newsletter's consent records all take the address from core.clientip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
+RATELIMIT_IP_META_KEY = "core.clientip.client_ip"  # key="ip" of every rate limit
 
 TEMPLATES = [
     {
@@ -234,6 +242,14 @@ NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per secon
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+# --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
+# limit is imported by a worker, without a preview, and followed on a status page.
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+IMPORT_PREVIEW_MAX_ROWS = env_int("IMPORT_PREVIEW_MAX_ROWS", 200)
+if min(IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS, IMPORT_PREVIEW_MAX_ROWS) < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS and IMPORT_PREVIEW_MAX_ROWS must be 1 or more.")
 
 CELERY_BEAT_SCHEDULE = {
     # Each duo's partners get the digest of their milestones on the first of the month (safe to run twice).

@@ -18,6 +18,18 @@ def test_an_anonymous_caller_over_the_limit_gets_429_with_retry_after(anonymous,
     assert "throttled" in answers[-1].json()["detail"]
 
 
+def test_anonymous_callers_behind_the_proxy_are_counted_per_visitor(anonymous, settings):
+    settings.API_ANON_THROTTLE_RATE = "1/minute"
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    first = anonymous.get("/api/cities/", HTTP_X_FORWARDED_FOR="203.0.113.7", **proxy)
+    again = anonymous.get("/api/cities/", HTTP_X_FORWARDED_FOR="198.51.100.1, 203.0.113.7", **proxy)  # forged left
+    other = anonymous.get("/api/cities/", HTTP_X_FORWARDED_FOR="203.0.113.8", **proxy)
+
+    assert [first.status_code, again.status_code, other.status_code] == [200, 429, 200]
+
+
 def test_a_signed_in_caller_is_counted_per_account_not_per_address(client, settings, partner_a, partner_b):
     settings.API_USER_THROTTLE_RATE = "2/minute"
 
