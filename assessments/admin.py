@@ -4,13 +4,15 @@ Permissions come from assessments/rules.py (django-rules), with one rule added h
 included: a published or archived assessment, and everything in it, is read-only until the team reopens it.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.forms import Textarea
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.forms import ModelForm, Textarea
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -130,6 +133,32 @@ class ContentAdminPermissions(AssessmentContentPermissions):
         return is_team(request.user) or is_student(request.user)
 
 
+# --- Forms
+
+
+class TranslatedErrorsForm(ModelForm):
+    """A model form whose model's clean() may name a translated field (`rating_rationale`): the form only has its
+    language columns (`rating_rationale_en`, `rating_rationale_fr`), so the error goes to the column of the active
+    language, or of the site's language, instead of crashing the admin with "has no field named"."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            for name in list(errors.error_dict):
+                if name == NON_FIELD_ERRORS or name in self.fields:
+                    continue
+                column = self._language_column(name)
+                if column is not None:
+                    errors.error_dict.setdefault(column, []).extend(errors.error_dict.pop(name))
+        super()._update_errors(errors)
+
+    def _language_column(self, name: str) -> str | None:
+        for language in (translation.get_language(), settings.LANGUAGE_CODE):
+            column = build_localized_fieldname(name, (language or "").split("-")[0])
+            if column in self.fields:
+                return column
+        return None
+
+
 # --- Inlines of an assessment
 
 
@@ -137,6 +166,7 @@ class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInlin
     """The reading of each framework category: created with the assessment, never added or removed by hand."""
 
     model = CategoryAssessment
+    form = TranslatedErrorsForm
     fields = ("category", "rating", "rating_rationale", "strengths", "challenges")
     readonly_fields = ("category",)
     extra = 0
@@ -160,6 +190,7 @@ class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInlin
 
 class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
     model = IndicatorValue
+    form = TranslatedErrorsForm
     fields = (
         "indicator",
         "no_data",
@@ -188,6 +219,7 @@ class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
 
 class ChallengeInline(ContentInlinePermissions, TranslationStackedInline):
     model = Challenge
+    form = TranslatedErrorsForm
     fields = ("category", "severity", "title", "description", "actions")
     autocomplete_fields = ("actions",)
     extra = 0
@@ -205,6 +237,7 @@ class InitiativeInline(ContentInlinePermissions, TranslationStackedInline):
     """
 
     model = Initiative
+    form = TranslatedErrorsForm
     fields = ("title", "description", "actor_type", "status", "organisation", "categories", "pillars", "location_set")
     readonly_fields = ("location_set",)
     autocomplete_fields = ("organisation", "categories", "pillars")
@@ -260,6 +293,7 @@ WORKFLOW = {
 
 @admin.register(Assessment)
 class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("__str__", "city", "year", "edition", "status", "is_demo", "updated")
     list_filter = ("city", "year", "edition", "status", "framework", "is_demo")
     list_select_related = ("city", "framework")
@@ -412,6 +446,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(ContentAdminPermissions, ImportExportMixin, HistoryAdmin):
+    form = TranslatedErrorsForm
     list_display = ("indicator", "assessment", "display_value", "reference_year", "confidence", "no_data")
     list_filter = ("assessment__city", "assessment__year", "indicator__category", "confidence", "no_data")
     list_select_related = ("indicator", "assessment__city")
@@ -427,6 +462,7 @@ class IndicatorValueAdmin(ContentAdminPermissions, ImportExportMixin, HistoryAdm
 
 @admin.register(Initiative)
 class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("title", "assessment", "actor_type", "status", "organisation")
     list_filter = ("assessment__city", "categories", "pillars", "actor_type", "status")
     list_select_related = ("assessment__city", "organisation")
@@ -458,6 +494,7 @@ class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin,
 
 @admin.register(Challenge)
 class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("title", "assessment", "category", "severity")
     list_filter = ("assessment__city", "category", "severity")
     list_select_related = ("assessment__city", "category")
@@ -467,6 +504,7 @@ class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
 
 @admin.register(CategoryAssessment)
 class CategoryAssessmentAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("category", "assessment", "rating")
     list_filter = ("assessment__city", "category")
     list_select_related = ("assessment__city", "category")
