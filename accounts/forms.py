@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm as BasePasswordResetForm
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City
@@ -15,16 +16,14 @@ class PasswordResetForm(BasePasswordResetForm):
 
     def save(self, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):
-            email_send_task.delay(
-                name="account-password-reset",
-                to=[user.email],
-                context={
+            language = user.email_language
+            with translation.override(language):  # the link opens the pages in the language of the email
+                context = {
                     "name": user.get_full_name() or user.get_username(),
                     "username": user.get_username(),
                     "link": password_link(user, url_name="password_reset_confirm"),
-                },
-                language=user.preferred_language or None,
-            )
+                }
+            email_send_task.delay(name="account-password-reset", to=[user.email], context=context, language=language)
 
 
 class PartnerInviteForm(forms.Form):

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -35,7 +36,7 @@ def home_for(user) -> str:
                 return reverse("duo-dashboard", kwargs={"slug": duo.slug})
             except NoReverseMatch:  # the dashboard is not routed (yet): the duo's public page
                 return reverse("cities:duo-detail", kwargs={"slug": duo.slug})
-    elif (user.is_team or user.role == User.Role.STUDENT) and user.is_staff:
+    elif (user.is_team or user.role in (User.Role.STUDENT, User.Role.REVIEWER)) and user.is_staff:
         return reverse("admin:index")
     return reverse("home")
 
@@ -77,15 +78,16 @@ def partner_invite(*, email: str, city: City, by, first_name: str = "", last_nam
             _("%(email)s already has an account that is not a partner account of %(city)s.")
             % {"email": email, "city": city}
         )
-    context = {
-        "name": user.get_full_name() or user.email,
-        "city": city.name,
-        "inviter": by.get_full_name() or by.get_username(),
-        "link": password_link(user),
-        "username": user.get_username(),
-        "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 3600),
-    }
-    language = user.preferred_language or settings.LANGUAGE_CODE
+    language = user.email_language
+    with translation.override(language):  # the link opens the pages in the language of the email
+        context = {
+            "name": user.get_full_name() or user.email,
+            "city": city.name,
+            "inviter": by.get_full_name() or by.get_username(),
+            "link": password_link(user),
+            "username": user.get_username(),
+            "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 3600),
+        }
     transaction.on_commit(
         lambda: email_send_task.delay(name="account-invite", to=[user.email], context=context, language=language)
     )

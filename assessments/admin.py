@@ -27,7 +27,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cities.predicates import assigned_city_ids
 from core.admin import MapAdminMixin
-from core.predicates import is_student, is_team
+from core.predicates import is_reviewer, is_student, is_team
 
 from . import services
 from .models import (
@@ -79,6 +79,11 @@ def content_history(assessment: Assessment, *, limit: int = CONTENT_HISTORY_LIMI
     return records
 
 
+def _sees_every_assessment(user) -> bool:
+    """Return whether the user's lists hold every assessment (the team and reviewers) rather than their cities'."""
+    return is_team(user) or is_reviewer(user)
+
+
 def _assessment_of(obj) -> Assessment | None:
     return None if obj is None else getattr(obj, "assessment", obj)
 
@@ -115,7 +120,7 @@ class ContentAdminPermissions(AssessmentContentPermissions):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if is_team(request.user):
+        if _sees_every_assessment(request.user):
             return queryset
         return queryset.filter(assessment__city_id__in=assigned_city_ids(request.user))
 
@@ -282,6 +287,16 @@ class TransitionInline(admin.TabularInline):
 # --- Assessments
 
 
+def review_comment(assessment: Assessment) -> Transition | None:
+    """Return the reviewer's step that sent a draft back, while the draft waits for its changes (else None)."""
+    if assessment.status != Assessment.Status.DRAFT:
+        return None
+    latest = assessment.transitions.select_related("by").order_by("-at", "-id").first()
+    if latest is None or latest.from_status != Assessment.Status.IN_REVIEW or not latest.comment:
+        return None
+    return latest
+
+
 WORKFLOW = {
     "submit": (services.assessment_submit, _("Submit for review"), _("The assessment was submitted for review.")),
     "publish": (services.assessment_publish, _("Publish"), _("The assessment is published.")),
@@ -338,7 +353,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if is_team(request.user):
+        if _sees_every_assessment(request.user):
             return queryset
         return queryset.filter(city_id__in=assigned_city_ids(request.user))
 
@@ -432,6 +447,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
         extra_context = extra_context or {}
         if obj is not None:
             extra_context["workflow_actions"] = self.workflow_actions(request, obj)
+            extra_context["review_comment"] = review_comment(obj)
             if not obj.is_editable:
                 extra_context["read_only_reason"] = gettext(
                     "This assessment is %(status)s: it is read-only until the team reopens it."

@@ -280,7 +280,7 @@ def action_digest_send(*, duo: Duo, today: date | None = None) -> int:
     languages = {code for code, _name in settings.LANGUAGES}
     contexts: dict[str, dict] = {}
     for user in recipients:
-        language = user.preferred_language if user.preferred_language in languages else settings.LANGUAGE_CODE
+        language = user.language if user.language in languages else settings.LANGUAGE_CODE
         if language not in contexts:
             with translation.override(language):
                 contexts[language] = digest_context(duo=duo, overdue=overdue, upcoming=upcoming, today=today)

@@ -34,8 +34,8 @@ def plan(duo_a, duo_b):
 @pytest.fixture
 def partners(duo_a, duo_b):
     return {
-        "lyon": UserFactory(username="lyon", role="partner", city=duo_a.french_city, preferred_language="fr"),
-        "hcmc": UserFactory(username="hcmc", role="partner", city=duo_a.partner_city, preferred_language="en"),
+        "lyon": UserFactory(username="lyon", role="partner", city=duo_a.french_city, language="fr"),
+        "hcmc": UserFactory(username="hcmc", role="partner", city=duo_a.partner_city, language="en"),
         "fez": UserFactory(username="fez", role="partner", city=duo_b.partner_city),
         "no_email": UserFactory(username="quiet", role="partner", city=duo_a.french_city, email=""),
         "inactive": UserFactory(username="gone", role="partner", city=duo_a.french_city, is_active=False),
