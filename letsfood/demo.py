@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accounts.services import language_for_city
 from cities.models import City
 
 from .demo_content import demo_assessments_load
@@ -39,6 +40,7 @@ def demo_load() -> str:
             first_name=city.name,
             role="partner",
             city=city,
+            language=language_for_city(city),  # Fez's partner reads French, Ho Chi Minh City's English
         )
         created += was_created
     student, was_created = _demo_user(
