@@ -268,3 +268,12 @@ def test_lyon_cannot_add_a_milestone_to_fezs_action(lyon_client, fez_action):
 
 def test_lyons_my_duo_page_does_not_list_fezs_milestones(lyon_client, fez_action):
     assert "Survey the canteens" not in lyon_client.get(reverse("plans:mine")).text
+
+
+def test_the_duo_plan_offers_fez_to_postpone_a_milestone_but_not_the_public(client, fez_client, fez_action, late):
+    url = reverse("plans:duo-plan", kwargs={"slug": fez_action.duo.slug})
+    postpone = reverse("plans:milestone-postpone", args=[late.pk])
+
+    assert postpone in fez_client.get(url).text
+    client.logout()
+    assert postpone not in client.get(url).text
