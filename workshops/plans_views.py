@@ -91,12 +91,12 @@ def action_update(request, pk):
                 action=action, status=form.cleaned_data["status"], note=form.cleaned_data["note"], by=request.user
             )
         except WorkshopError as error:
-            messages.error(request, str(error))
+            form.add_error("note", str(error))
         else:
             messages.success(request, _("Status update recorded."))
-    else:
-        messages.error(request, _("The update was not recorded: choose a status and say what happened."))
-    return _back(request, action)
+            return _back(request, action)
+    # The form again with what was wrong, field by field, and nothing recorded.
+    return _plan_form_page(request, "action_update.html", {"form": form, "action": action}, status=400)
 
 
 @login_required

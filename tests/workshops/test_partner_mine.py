@@ -277,3 +277,15 @@ def test_the_duo_plan_offers_fez_to_postpone_a_milestone_but_not_the_public(clie
     assert postpone in fez_client.get(url).text
     client.logout()
     assert postpone not in client.get(url).text
+
+
+@pytest.mark.parametrize(
+    ("data", "field"), [({"status": "in_progress", "note": "  "}, "note"), ({"status": "nope", "note": "x"}, "status")]
+)
+def test_a_status_update_without_a_note_or_with_an_unknown_status_is_a_400(fez_client, fez_action, data, field):
+    response = fez_client.post(reverse("plans:action-update", args=[fez_action.pk]), data)
+
+    assert response.status_code == 400
+    assert field in response.context["form"].errors
+    assert f'id="id_{field}_error"' in response.text
+    assert not ActionUpdate.objects.exists()
