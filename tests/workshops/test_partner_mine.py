@@ -289,3 +289,21 @@ def test_a_status_update_without_a_note_or_with_an_unknown_status_is_a_400(fez_c
     assert field in response.context["form"].errors
     assert f'id="id_{field}_error"' in response.text
     assert not ActionUpdate.objects.exists()
+
+
+def test_on_the_demo_fez_finds_a_late_milestone_on_my_duo_and_loading_twice_adds_nothing(reference_data, client):
+    import io
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from workshops.models import Action
+
+    call_command("load_demo", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    client.force_login(get_user_model().objects.get(username="fez"))
+
+    due = client.get(reverse("plans:mine")).context["due"]
+
+    assert [milestone.title for milestone in due.overdue] == ["Survey the school canteens' suppliers"]
+    assert Action.objects.filter(duo__slug="montpellier-fez").count() == 1
