@@ -4,6 +4,8 @@ import re
 import uuid
 from contextvars import ContextVar
 
+from django.core.signals import request_finished
+
 HEADER = "X-Request-ID"
 # What a proxy sends is trusted only when it looks like an id (Caddy's UUIDs, hex, base64url): anything else
 # (too long, spaces, newlines that would forge log lines) is replaced by an id of our own.
@@ -27,10 +29,16 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         request.id = request_id_from(request.headers.get(HEADER))
-        token = current_request_id.set(request.id)
-        try:
-            response = self.get_response(request)
-        finally:
-            current_request_id.reset(token)
+        current_request_id.set(request.id)
+        response = self.get_response(request)
         response[HEADER] = request.id
         return response
+
+
+def _forget_request_id(**kwargs) -> None:
+    # Not when the middleware returns: Django logs a 4xx or 5xx response after the middleware, and that line
+    # belongs to the request too. The request is over once its response is closed.
+    current_request_id.set("-")
+
+
+request_finished.connect(_forget_request_id, dispatch_uid="core.request_id.forget")
