@@ -203,3 +203,14 @@ def test_the_migration_moves_an_older_duo_report_out_of_the_media_root(
     client.force_login(UserFactory(role="partner", city=published_duo.french_city))
     response = client.get(report.download_url())
     assert b"".join(response.streaming_content) == b"%PDF-1.7 an older duo report"
+
+
+def test_the_admin_links_a_duo_report_to_the_checking_view_and_a_city_report_to_its_file(
+    duo_report, city_report, team_member, client
+):
+    client.force_login(team_member)
+
+    page = client.get("/admin/letsfood/report/").content.decode()
+
+    assert f'href="/reports/{duo_report.pk}/file/"' in page
+    assert f'href="{city_report.file.url}"' in page
