@@ -190,12 +190,14 @@ def test_a_postgresql_backup_restores_every_table_and_file_into_a_fresh_database
     try:
         result = manage("restore", str(archive), **target)
         again = manage("restore", str(archive), **target)
+        forced = manage("restore", str(archive), "--force", **target)
 
         assert result.returncode == 0, result.stderr
+        assert again.returncode == 1 and "The database is not empty" in again.stderr
+        assert forced.returncode == 0, forced.stderr  # the tables are replaced, not added to
         with psycopg2.connect(dbname=fresh, **server) as copy:
             assert row_counts(copy.cursor(), tables) == expected
         copy.close()
-        assert again.returncode == 1 and "The database is not empty" in again.stderr
     finally:
         admin.cursor().execute(f'DROP DATABASE IF EXISTS "{fresh}" WITH (FORCE)')
         admin.close()
