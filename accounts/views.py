@@ -1,14 +1,24 @@
 """Account pages: log in and out, change a forgotten or old password, and set the first one from an invitation."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 
 from .forms import PasswordResetForm
 from .services import home_for
+
+logger = logging.getLogger(__name__)
+
+# Password reset: an address may ask for a few resets an hour (an office shares one), an account for fewer.
+RESET_RATE_PER_IP = "5/h"
+RESET_RATE_PER_EMAIL = "3/h"
 
 
 class LoginView(auth_views.LoginView):
@@ -36,9 +46,34 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, limited per visitor address and per email address.
+
+    Over a limit the page answers exactly as usual (the "sent" page) and sends nothing: neither the visitor nor an
+    attacker learns whether an account exists or whether a limit was reached, and no inbox is flooded.
+    """
+
     form_class = PasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        if self.limit_reached(form.cleaned_data["email"]):
+            logger.warning("Password reset refused silently: rate limit reached.")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+    def limit_reached(self, email: str) -> bool:
+        """Return whether this visitor or this email address has used up its resets (and count this one)."""
+        if is_ratelimited(self.request, group="password-reset-ip", key="ip", rate=RESET_RATE_PER_IP, increment=True):
+            return True
+        address = email.strip().lower()
+        return is_ratelimited(
+            self.request,
+            group="password-reset-email",
+            key=lambda group, request: address,
+            rate=RESET_RATE_PER_EMAIL,
+            increment=True,
+        )
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

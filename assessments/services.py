@@ -27,6 +27,14 @@ class AssessmentError(Exception):
 MUFPP_SLUG = "mufpp-2019"
 
 
+def action_source(item: dict) -> str:
+    """Return the sources of a recommended action as one text: the English wording's, then the French one's."""
+    source = item.get("source") or ""
+    if item.get("source_fr"):
+        source = f"{source} ; French wording: {item['source_fr']}" if source else f"French wording: {item['source_fr']}"
+    return source
+
+
 @transaction.atomic
 def framework_load_mufpp(*, data: dict) -> Counter:
     """Create the MUFPP framework records missing from the database; existing records keep the team's edits."""
@@ -73,9 +81,10 @@ def framework_load_mufpp(*, data: dict) -> Counter:
                 "category": categories[item["category"]],
                 "title_en": item["title_en"],
                 "title_fr": item.get("title_fr", ""),
+                "short_title_en": item.get("short_title_en", ""),
                 "verified": bool(item.get("verified")),
                 "note": item.get("note") or "",
-                "source": item.get("source") or "",
+                "source": action_source(item),
             },
         )
         actions[item["number"]] = action
