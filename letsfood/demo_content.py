@@ -375,7 +375,12 @@ def demo_follow_ups_load(*, by) -> int:
         follow_up.published_at = timezone.now()
         follow_up.save(update_fields=["status", "published_at"])
         created += 1
-        if slug == "fez":
-            duo = Duo.objects.filter(french_city__slug="montpellier", partner_city__slug="fez").first()
-            _closed_loop_action(duo, [baseline, follow_up])
     return created
+
+
+def demo_closed_loop_load() -> None:
+    """Add to the Montpellier–Fez plan an action aimed at two indicators Fez measured before and after it started."""
+    duo = Duo.objects.filter(french_city__slug="montpellier", partner_city__slug="fez").first()
+    editions = list(Assessment.objects.filter(city__slug="fez", year__in=[DEMO_YEAR, FOLLOW_UP_YEAR]).order_by("year"))
+    if len(editions) == 2:
+        _closed_loop_action(duo, editions)

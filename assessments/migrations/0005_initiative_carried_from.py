@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0002_assessment_categoryassessment_challenge_and_more'),
+        ('assessments', '0004_recommendedaction_official_wording'),
     ]
 
     operations = [
