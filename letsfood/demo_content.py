@@ -6,7 +6,6 @@ Grenoble–Sfax cooperations), they are used; everything else is invented for il
 """
 
 import random
-from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
@@ -278,30 +277,22 @@ def _follow_up_value(indicator: Indicator, old: IndicatorValue, rng: random.Rand
 
 
 def _closed_loop_action(duo: Duo, fez_editions: list[Assessment]) -> None:
-    """Give the Montpellier–Fez plan an action aimed at two indicators Fez measured before and after it started."""
+    """Aim the Montpellier–Fez plan's first action at two indicators Fez measured before and after it started."""
     from workshops.models import Action
 
-    if duo is None or Action.objects.filter(duo=duo, title_en__startswith="Farmers' market network").exists():
+    action = Action.objects.filter(duo=duo, start__isnull=False).order_by("start", "id").first() if duo else None
+    if action is None or action.indicators.exists():
         return
     baseline, follow_up = fez_editions
     before = {v.indicator_id: v for v in baseline.indicator_values.select_related("indicator") if v.value_number}
     after = {v.indicator_id: v for v in follow_up.indicator_values.all() if v.value_number}
+    start = action.start.year
     targets = [
         value.indicator
         for pk, value in before.items()
-        if pk in after and value.reference_year < 2021 and after[pk].reference_year >= 2021
-    ][:2]
-    action = Action.objects.create(
-        duo=duo,
-        title_en="Farmers' market network (COOPALIM follow-up)",
-        title_fr="Réseau de marchés de producteurs (suite de COOPALIM)",
-        description_en="Illustrative action of the duo's plan (demonstration data).",
-        description_fr="Action illustrative du plan du duo (données de démonstration).",
-        start=date(2021, 3, 1),
-        status=Action.Status.IN_PROGRESS,
-        is_demo=True,
-    )
-    action.indicators.set(targets)
+        if pk in after and value.reference_year < start <= after[pk].reference_year
+    ]
+    action.indicators.set(targets[:2])
 
 
 @transaction.atomic
@@ -338,7 +329,7 @@ def demo_follow_ups_load(*, by) -> int:
             reading.save()
         values = []
         for old in baseline.indicator_values.select_related("indicator"):
-            fields = {"reference_year": FOLLOW_UP_YEAR - rng.randint(0, 1)}
+            fields = {"reference_year": FOLLOW_UP_YEAR}  # measured for the follow-up
             fields.update(_follow_up_value(old.indicator, old, rng))
             values.append(
                 IndicatorValue(
