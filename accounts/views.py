@@ -31,6 +31,7 @@ def _in_language(response, language: str):
     )
     return response
 
+
 logger = logging.getLogger(__name__)
 
 # Password reset: an address may ask for a few resets an hour (an office shares one), an account for fewer.

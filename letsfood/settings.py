@@ -239,13 +239,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: the Celery broker and the cache when set; otherwise in-process tasks and local memory.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # The cache fails safe (core/cache.py): with Redis down, pages are served from the database. Short timeouts, so
+    # that no request waits long on a Redis that does not answer.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "letsfood"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # django-ratelimit names only django-redis among Redis caches; Django's own, which this one extends, is as shared
+    # and its increments as atomic.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # One development process: its local-memory cache is shared enough for the rate limits.
@@ -267,7 +273,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 # A task not acknowledged within the visibility timeout is redelivered: keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2,
+    "socket_connect_timeout": 1,  # a web process queuing a task, or the health check, never waits long on Redis
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
 
@@ -275,6 +284,9 @@ CELERY_TIMEZONE = "Europe/Paris"
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
+# A header carrying each message's idempotency key, for a provider that de-duplicates by one (e.g. Resend's SMTP
+# Resend-Idempotency-Key); every message also has a Message-ID of its own that is the same at each attempt.
+NEWSLETTER_IDEMPOTENCY_HEADER = env("NEWSLETTER_IDEMPOTENCY_HEADER")
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
@@ -293,8 +305,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
-    # Reports left 'rendering' by a lost worker past the time limit, or 'queued' with a lost message, run again.
-    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 300.0},
+    # Reports whose rendering stopped its heartbeat (worker lost), or 'queued' with a lost message, run again.
+    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 30.0},
 }
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.
