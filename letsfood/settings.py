@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "assessments",
     "workshops",
     "newsletter",
+    "opendata",
     "letsfood",
 ]
 
@@ -236,6 +237,7 @@ CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+OPENDATA_REBUILD_DELAY = env_int("OPENDATA_REBUILD_DELAY", 60)  # seconds: one package build per burst of edits
 
 # --- Newsletter: sending throttle and batches, bounce webhook secret.
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
