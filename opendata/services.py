@@ -558,6 +558,10 @@ def package_files_build(*, directory: Path, moment: datetime | None = None) -> d
     directory.mkdir(parents=True, exist_ok=True)
     tables = package_tables()
     stem = f"{PACKAGE_NAME}-{stamp}"
+    suffix = 1
+    while any((directory / f"{stem}.{kind}").exists() for kind in ("zip", "xlsx", "geojson")):
+        suffix += 1  # two builds in the same second: never overwrite a release's files
+        stem = f"{PACKAGE_NAME}-{stamp}-{suffix}"
 
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as package:
