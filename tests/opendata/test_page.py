@@ -1,10 +1,13 @@
 """The open-data page: datasets, licence, citation and the dictionary in the reader's language; latest downloads."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from opendata.dictionary import RESOURCES
+from opendata.models import OpenDataRelease
 from opendata.services import release_build
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +90,12 @@ def test_footer_open_data_link_opens_the_page(anonymous, duo_a):
     text = anonymous.get("/en/").content.decode()
 
     assert 'href="/en/open-data/"' in text
+
+
+def test_build_time_is_shown_in_utc(anonymous, duo_a):
+    built = dt.datetime(2026, 12, 7, 16, 5, tzinfo=dt.UTC)
+    OpenDataRelease.objects.create(created_at=built, files={"zip": "opendata/x.zip"}, sizes={"zip": 10}, checksum="0")
+
+    text = _page(anonymous, "fr").content.decode()
+
+    assert "7 décembre 2026 16:05 (UTC)" in text
