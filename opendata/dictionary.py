@@ -62,12 +62,11 @@ class Column:
         """Return the description in the language (French for fr, English otherwise)."""
         return self.fr if language == "fr" else self.en
 
-    @property
-    def constraint_text(self) -> str:
-        """Return the constraints in a short, language-neutral form for the page and the workbook."""
+    def constraint_text(self, language: str = "en") -> str:
+        """Return the constraints in a short form for the page and the workbook (French for fr)."""
         parts = []
         if self.required:
-            parts.append("required")
+            parts.append("obligatoire" if language == "fr" else "required")
         if self.unique:
             parts.append("unique")
         if self.minimum is not None or self.maximum is not None:
@@ -127,7 +126,7 @@ class Resource:
             "title_fr": self.title_fr,
             "description": self.en,
             "description_fr": self.fr,
-            "sources": self.sources,
+            "sources": [*self.sources, *([{"title": ROW_SOURCES[self.name]}] if self.name in ROW_SOURCES else [])],
             "licenses": [LICENCE],
             "schema": schema,
         }
@@ -682,3 +681,12 @@ RESOURCES = [
         [(["city"], "cities", ["slug"])],
     ),
 ]
+
+# Resources whose rows name their own sources, in addition to the platform.
+ROW_SOURCES = {
+    "cities": "Per city: the columns location_source and population_source",
+    "frameworks": "Per framework: the column source (the framework's official texts)",
+    "categories": "Per category: the column source",
+    "recommended_actions": "Per action: the column source (verified tells whether the wording is official)",
+    "indicators": "Per indicator: the column source (verified tells whether the wording is official)",
+}

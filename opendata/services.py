@@ -502,7 +502,7 @@ def _xlsx_bytes(tables: dict[str, list[dict]]) -> bytes:
                         column.name,
                         column.type,
                         column.unit,
-                        column.constraint_text,
+                        column.constraint_text(),
                         column.en,
                         column.fr,
                     )

@@ -24,7 +24,7 @@ def index(request):
                     "name": column.name,
                     "type": column.type,
                     "unit": column.unit,
-                    "constraints": column.constraint_text,
+                    "constraints": column.constraint_text(language),
                     "description": column.description(language),
                 }
                 for column in resource.columns

@@ -46,6 +46,7 @@ def test_page_shows_the_dictionary_in_french(anonymous, duo_a):
     assert "Stable identifier of the city." not in text
     assert "Données ouvertes" in text
     assert "Villes et territoires" in text
+    assert "obligatoire; unique" in text
 
 
 def test_page_links_the_latest_files_which_redirect_to_the_dated_files(anonymous, duo_a):
