@@ -6,14 +6,15 @@ included: a published or archived assessment, and everything in it, is read-only
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.forms import Textarea
+from django.forms import ModelForm, Textarea
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,13 +23,14 @@ from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cities.predicates import assigned_city_ids
 from core.admin import MapAdminMixin
-from core.predicates import is_student, is_team
+from core.predicates import is_reviewer, is_student, is_team
 
 from . import imports, services
 from .models import (
@@ -80,6 +82,11 @@ def content_history(assessment: Assessment, *, limit: int = CONTENT_HISTORY_LIMI
     return records
 
 
+def _sees_every_assessment(user) -> bool:
+    """Return whether the user's lists hold every assessment (the team and reviewers) rather than their cities'."""
+    return is_team(user) or is_reviewer(user)
+
+
 def _assessment_of(obj) -> Assessment | None:
     return None if obj is None else getattr(obj, "assessment", obj)
 
@@ -116,7 +123,7 @@ class ContentAdminPermissions(AssessmentContentPermissions):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if is_team(request.user):
+        if _sees_every_assessment(request.user):
             return queryset
         return queryset.filter(assessment__city_id__in=assigned_city_ids(request.user))
 
@@ -134,6 +141,32 @@ class ContentAdminPermissions(AssessmentContentPermissions):
         return is_team(request.user) or is_student(request.user)
 
 
+# --- Forms
+
+
+class TranslatedErrorsForm(ModelForm):
+    """A model form whose model's clean() may name a translated field (`rating_rationale`): the form only has its
+    language columns (`rating_rationale_en`, `rating_rationale_fr`), so the error goes to the column of the active
+    language, or of the site's language, instead of crashing the admin with "has no field named"."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            for name in list(errors.error_dict):
+                if name == NON_FIELD_ERRORS or name in self.fields:
+                    continue
+                column = self._language_column(name)
+                if column is not None:
+                    errors.error_dict.setdefault(column, []).extend(errors.error_dict.pop(name))
+        super()._update_errors(errors)
+
+    def _language_column(self, name: str) -> str | None:
+        for language in (translation.get_language(), settings.LANGUAGE_CODE):
+            column = build_localized_fieldname(name, (language or "").split("-")[0])
+            if column in self.fields:
+                return column
+        return None
+
+
 # --- Inlines of an assessment
 
 
@@ -141,6 +174,7 @@ class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInlin
     """The reading of each framework category: created with the assessment, never added or removed by hand."""
 
     model = CategoryAssessment
+    form = TranslatedErrorsForm
     fields = ("category", "rating", "rating_rationale", "strengths", "challenges")
     readonly_fields = ("category",)
     extra = 0
@@ -164,6 +198,7 @@ class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInlin
 
 class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
     model = IndicatorValue
+    form = TranslatedErrorsForm
     fields = (
         "indicator",
         "no_data",
@@ -192,6 +227,7 @@ class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
 
 class ChallengeInline(ContentInlinePermissions, TranslationStackedInline):
     model = Challenge
+    form = TranslatedErrorsForm
     fields = ("category", "severity", "title", "description", "actions")
     autocomplete_fields = ("actions",)
     extra = 0
@@ -209,6 +245,7 @@ class InitiativeInline(ContentInlinePermissions, TranslationStackedInline):
     """
 
     model = Initiative
+    form = TranslatedErrorsForm
     fields = ("title", "description", "actor_type", "status", "organisation", "categories", "pillars", "location_set")
     readonly_fields = ("location_set",)
     autocomplete_fields = ("organisation", "categories", "pillars")
@@ -253,6 +290,16 @@ class TransitionInline(admin.TabularInline):
 # --- Assessments
 
 
+def review_comment(assessment: Assessment) -> Transition | None:
+    """Return the reviewer's step that sent a draft back, while the draft waits for its changes (else None)."""
+    if assessment.status != Assessment.Status.DRAFT:
+        return None
+    latest = assessment.transitions.select_related("by").order_by("-at", "-id").first()
+    if latest is None or latest.from_status != Assessment.Status.IN_REVIEW or not latest.comment:
+        return None
+    return latest
+
+
 WORKFLOW = {
     "submit": (services.assessment_submit, _("Submit for review"), _("The assessment was submitted for review.")),
     "publish": (services.assessment_publish, _("Publish"), _("The assessment is published.")),
@@ -264,6 +311,7 @@ WORKFLOW = {
 
 @admin.register(Assessment)
 class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("__str__", "city", "year", "edition", "status", "is_demo", "updated")
     list_filter = ("city", "year", "edition", "status", "framework", "is_demo")
     list_select_related = ("city", "framework")
@@ -308,7 +356,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if is_team(request.user):
+        if _sees_every_assessment(request.user):
             return queryset
         return queryset.filter(city_id__in=assigned_city_ids(request.user))
 
@@ -402,6 +450,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
         extra_context = extra_context or {}
         if obj is not None:
             extra_context["workflow_actions"] = self.workflow_actions(request, obj)
+            extra_context["review_comment"] = review_comment(obj)
             if not obj.is_editable:
                 extra_context["read_only_reason"] = gettext(
                     "This assessment is %(status)s: it is read-only until the team reopens it."
@@ -506,6 +555,7 @@ class CheckedImportMixin(ImportExportMixin):
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(ContentAdminPermissions, CheckedImportMixin, HistoryAdmin):
+    form = TranslatedErrorsForm
     list_display = ("indicator", "assessment", "display_value", "reference_year", "confidence", "no_data")
     list_filter = ("assessment__city", "assessment__year", "indicator__category", "confidence", "no_data")
     list_select_related = ("indicator", "assessment__city")
@@ -522,6 +572,7 @@ class IndicatorValueAdmin(ContentAdminPermissions, CheckedImportMixin, HistoryAd
 
 @admin.register(Initiative)
 class InitiativeAdmin(ContentAdminPermissions, CheckedImportMixin, MapAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("title", "assessment", "actor_type", "status", "organisation")
     list_filter = ("assessment__city", "categories", "pillars", "actor_type", "status")
     list_select_related = ("assessment__city", "organisation")
@@ -554,6 +605,7 @@ class InitiativeAdmin(ContentAdminPermissions, CheckedImportMixin, MapAdminMixin
 
 @admin.register(Challenge)
 class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("title", "assessment", "category", "severity")
     list_filter = ("assessment__city", "category", "severity")
     list_select_related = ("assessment__city", "category")
@@ -563,6 +615,7 @@ class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
 
 @admin.register(CategoryAssessment)
 class CategoryAssessmentAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("category", "assessment", "rating")
     list_filter = ("assessment__city", "category")
     list_select_related = ("assessment__city", "category")

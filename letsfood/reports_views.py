@@ -1,12 +1,15 @@
 """Public pages of the PDF reports: request one (city, duo, compilation), follow its rendering, download it."""
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
 
 from .models import Report
+from .reports.files import report_may_download
 from .reports.services import ReportError, report_request, report_title
 
 # Reports show public data only, so anyone may ask; each request may start a rendering, so an IP gets ten an hour,
@@ -56,3 +59,26 @@ def report_status(request, pk):
 def compilation(request):
     """The public page of the programme's compilation report, with the button that asks for it."""
     return render(request, "reports/compilation.html")
+
+
+@require_GET
+def report_download(request, pk):
+    """A report's PDF file, for those who may read it: a private report's file is streamed from the private storage
+    after the permission check (a visitor is asked to log in; anyone else without permission finds nothing).
+
+    Streamed by Django rather than handed to the proxy (X-Accel-Redirect style): the same code serves the file from
+    the disk and from S3, and a report is a few megabytes that a worker sends in well under a second.
+    """
+    report = get_object_or_404(Report, pk=pk, status=Report.Status.DONE)
+    if not report.file:
+        raise Http404("This report has no file.")
+    if not report.is_private:
+        return redirect(report.file.url)
+    if not report_may_download(user=request.user, report=report):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise Http404("No such report.")
+    name = report.file.name.rsplit("/", 1)[-1]
+    response = FileResponse(report.file.open("rb"), as_attachment=True, filename=name, content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -61,6 +62,38 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def env_float(name: str, default: float, *, low: float, high: float) -> float:
+    """Return a number variable between low and high; anything else is a configuration error."""
+    raw = env(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number from {low} to {high}.")
+    return value
+
+
+def env_addresses(name: str) -> list[tuple[str, str]]:
+    """Return a list of "Name <address>" (comma-separated) as (name, address) pairs; a bad address is an error."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    raw = env(name, "").strip()
+    pairs = getaddresses([raw]) if raw else []
+    for display_name, address in pairs:
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name}={raw!r}: {display_name or address!r} has no valid email address "
+                '(write "Name <name@example.org>, Other <other@example.org>").'
+            ) from None
+    return pairs
+
+
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
@@ -113,6 +146,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_id.RequestIdMiddleware",  # first: every response, redirects too, carries the request's id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, so that its redirects carry the headers too
@@ -294,8 +328,12 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files of private documents (duo reports): outside MEDIA_ROOT, which the proxy serves to anyone; they are read only
+# through a view that checks permission.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "letsfood.reports.files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -316,6 +354,11 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 3600)
     AWS_DEFAULT_ACL = None  # the bucket's policy decides
     AWS_S3_FILE_OVERWRITE = True
+    # Private files under their own prefix, never at a public address: keep private/ out of any public bucket policy.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "private", "default_acl": "private", "querystring_auth": True, "custom_domain": None},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -412,9 +455,49 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- Errors and logs: the ADMINS get an email for each server error (DEBUG off); every line names its request.
+ADMINS = env_addresses("ADMINS")  # "Name <name@example.org>, Other <other@example.org>"
+LOG_LEVEL = env("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "filters": {
+        "request_id": {"()": "core.log.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "line": {
+            "()": "core.log.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False}},
 }
+
+# --- Sentry: errors of the site and the tasks, and a sample of traces to find slow tasks and pages; only with a DSN.
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.05, low=0.0, high=1.0),
+        send_default_pii=False,  # no user emails, cookies or IPs leave the platform
+    )
+
+# --- Backups (manage.py backup / restore): dated archives of the database and the media files.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)  # the newest archives kept; older ones are deleted after each backup

@@ -26,6 +26,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("newsletter/webhooks/bounces/", newsletter_webhooks.bounces, name="newsletter-webhook-bounces"),
+    path("reports/<int:pk>/file/", reports_views.report_download, name="report-download"),
 ]
 
 urlpatterns += i18n_patterns(
