@@ -141,6 +141,7 @@ INSTALLED_APPS = [
     "assessments",
     "workshops",
     "newsletter",
+    "opendata",
     "letsfood",
 ]
 
@@ -279,6 +280,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+OPENDATA_REBUILD_DELAY = env_int("OPENDATA_REBUILD_DELAY", 60)  # seconds: one package build per burst of edits
 
 # --- Newsletter: sending throttle and batches, bounce webhook secret.
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
