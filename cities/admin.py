@@ -33,6 +33,9 @@ class CityAdmin(MapAdminMixin, TranslationAdmin):
         (_("Presentation"), {"fields": ("description", "photo", "photo_credit")}),
     )
 
+    def map_territory(self, request, obj):
+        return obj
+
 
 @admin.register(Duo)
 class DuoAdmin(TranslationAdmin):

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from djgeojson.fields import PointField
+
+from core.geo import PointField, point_coordinates
 
 # Languages of the programme's cities that Django's own list does not name.
 EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
@@ -116,12 +117,12 @@ class City(models.Model):
     @property
     def latitude(self) -> float | None:
         """Return the latitude of the city centre, or None."""
-        return self.location["coordinates"][1] if self.location else None
+        return point_coordinates(self.location)[0] if self.location else None
 
     @property
     def longitude(self) -> float | None:
         """Return the longitude of the city centre, or None."""
-        return self.location["coordinates"][0] if self.location else None
+        return point_coordinates(self.location)[1] if self.location else None
 
     @property
     def language_names(self) -> list[str]:

@@ -85,7 +85,6 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
-    "leaflet",
     "django_countries",
     "simple_history",
     "import_export",
@@ -330,14 +329,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (30.0, 10.0),
-    "DEFAULT_ZOOM": 2,
-    "MIN_ZOOM": 1,
-    "MAX_ZOOM": 18,
-    "TILES": [("OpenStreetMap", MAP_TILE_URL, {"attribution": MAP_ATTRIBUTION})],
-    "RESET_VIEW": False,
-}
+# An initiative, a piece of infrastructure or an organisation placed farther than this from its territory is refused.
+LOCATION_MAX_DISTANCE_KM = env_int("LOCATION_MAX_DISTANCE_KM", 150)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
