@@ -33,11 +33,12 @@ def validate_point(value) -> None:
     try:
         kind, coordinates = value.get("type"), value.get("coordinates")
         longitude, latitude = (float(number) for number in coordinates)
-        valid = kind == "Point" and all(math.isfinite(number) for number in (longitude, latitude))
+        valid = kind == "Point"
     except (AttributeError, TypeError, ValueError):
         valid = False
     if not valid:
         raise ValidationError(_("A location is a point: a latitude and a longitude."), code="invalid_point")
+    # Infinite or NaN coordinates fail these comparisons too.
     if not -90 <= latitude <= 90:
         raise ValidationError(_("The latitude must be between -90 and 90."), code="latitude_range")
     if not -180 <= longitude <= 180:
