@@ -316,7 +316,7 @@ MAP_ATTRIBUTION = env("MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        # A nonce appears only on responses that ask for one (the admin's map widget); public pages stay 'self'.
+        # A nonce appears only on responses that ask for one (none of ours: every script is a file); pages stay 'self'.
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:", MAP_TILE_ORIGIN],
