@@ -47,6 +47,15 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from exc
 
 
+def env_rate(name: str, default: str) -> str:
+    """Return a rate such as "300/minute"; anything else is a configuration error."""
+    raw = env(name, "").strip() or default
+    count, _slash, period = raw.partition("/")
+    if not (count.isdigit() and period in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a rate (e.g. 300/minute; second, minute, hour or day).")
+    return raw
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Return a comma-separated variable as a list of non-empty items."""
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
@@ -82,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "corsheaders",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
@@ -103,6 +113,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, so that its redirects carry the headers too
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -138,7 +149,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
-# The address is REMOTE_ADDR (django-ipware is not installed): behind a proxy the lock is in effect per username.
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"  # the visitor's address behind the proxy, as the rate limits
+
+# --- The visitor's address: the number of reverse proxies in front of the site that append the address they
+# received a request from to X-Forwarded-For (Caddy in the Docker Compose set-up: 1). 0: the connection's address.
+# Login lockouts, rate limits and the newsletter's consent records all take the address from core.clientip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
+RATELIMIT_IP_META_KEY = "core.clientip.client_ip"  # key="ip" of every rate limit
 
 TEMPLATES = [
     {
@@ -222,6 +241,14 @@ NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per secon
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+# --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
+# limit is imported by a worker, without a preview, and followed on a status page.
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+IMPORT_PREVIEW_MAX_ROWS = env_int("IMPORT_PREVIEW_MAX_ROWS", 200)
+if min(IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS, IMPORT_PREVIEW_MAX_ROWS) < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS and IMPORT_PREVIEW_MAX_ROWS must be 1 or more.")
 
 CELERY_BEAT_SCHEDULE = {
     # Each duo's partners get the digest of their milestones on the first of the month (safe to run twice).
@@ -342,11 +369,21 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Over the limit: 429 with Retry-After. Rates are read at each request from the two settings below.
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.AnonymousApiThrottle", "core.throttling.UserApiThrottle"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
+# Requests a minute (or "/hour", "/day") to the API, per address for anonymous callers, per account otherwise.
+API_ANON_THROTTLE_RATE = env_rate("API_ANON_THROTTLE_RATE", "300/minute")
+API_USER_THROTTLE_RATE = env_rate("API_USER_THROTTLE_RATE", "1200/minute")
+# Any web page may read the API and the open data from the browser (GET only, never with the visitor's cookies).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/(?!docs/).*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Let's Food Cities API",
     "DESCRIPTION": "Cities, duos, assessments and programme data of the Let's Food Cities platform.",
@@ -355,6 +392,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Deep links put a link inside each operation's button (nested interactive controls for screen readers).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     # Several models have a "status" with different choices: name each enum (check --deploy warns otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AssessmentStatusEnum": "assessments.models.Assessment.Status",

@@ -15,6 +15,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from core.clientip import client_ip
+
 from . import services
 from .forms import PreferencesForm, SubscriptionForm
 from .models import Subscriber
@@ -27,7 +29,7 @@ RATE_RETRY_AFTER = 3600
 
 
 def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request)
 
 
 def _source(request, form_source: str = "") -> str:

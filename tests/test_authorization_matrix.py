@@ -270,6 +270,25 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(outcomes(LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED), duo_a_milestone),
         public_object_post(duo_a_milestone),
     ],
+    # Changing duo A's plan without the admin: its partner (lyon) and the team; 403 for a public action of another duo.
+    "plans:milestone-postpone": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), duo_a_milestone),
+        public_object_post(duo_a_milestone),
+    ],
+    "plans:milestone-edit": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), duo_a_milestone),
+        public_object_post(duo_a_milestone),
+    ],
+    "plans:milestone-add": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), lambda ctx: {"pk": duo_a_action(ctx).pk}),
+        public_object_post(lambda ctx: {"pk": duo_a_action(ctx).pk}),
+    ],
+    "plans:action-owners": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), lambda ctx: {"pk": duo_a_action(ctx).pk}),
+        public_object_post(lambda ctx: {"pk": duo_a_action(ctx).pk}),
+    ],
+    # A partner's own page: what is due for their city (nothing to show to those without a duo).
+    "plans:mine": Case(outcomes(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND)),
     # --- The team's workshop console.
     "voting:facilitate": Case(TEAM_ONLY, lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "voting:facilitate-vote": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
@@ -285,6 +304,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "password_reset_confirm": public(lambda ctx: BAD_TOKEN),  # a page that says the link no longer works
     "password_reset_complete": public(),
     "password-set": public(lambda ctx: BAD_TOKEN),
+    "profile": logged_in(),
 }
 
 # Admin changelists, for (students, the team): the team sees the programme's models, superusers alone Django's own

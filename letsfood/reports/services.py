@@ -142,17 +142,18 @@ def report_title(report: Report) -> str:
 
 
 def report_ready_notify(*, report: Report) -> None:
-    """Email the requester (when known, with an address) the link to the report's page, in the report's language."""
+    """Email the requester (when known, with an address) the link to the report's page, in the requester's language."""
     from core.tasks import email_send_task
 
     user = report.requested_by
     if user is None or not user.email:
         return
-    with translation.override(report.language):
+    language = user.email_language
+    with translation.override(language):
         context = {
             "title": report_title(report),
             "url": settings.SITE_URL + reverse("report-status", kwargs={"pk": report.pk}),
             "pages": report.pages,
             "name": user.get_full_name() or user.get_username(),
         }
-    email_send_task.delay(name="report-ready", to=[user.email], context=context, language=report.language)
+    email_send_task.delay(name="report-ready", to=[user.email], context=context, language=language)

@@ -206,7 +206,9 @@ def test_the_requester_is_emailed_the_link_when_the_report_is_done(
     rated_city, media, settings, django_capture_on_commit_callbacks
 ):
     settings.SITE_URL = "https://letsfood.example"
-    user = UserFactory(username="camille", email="camille@example.org", first_name="Camille", last_name="Roux")
+    user = UserFactory(
+        username="camille", email="camille@example.org", first_name="Camille", last_name="Roux", language="fr"
+    )
 
     report, _ = request_city(rated_city, by=user, capture=django_capture_on_commit_callbacks, language="fr")
 
