@@ -13,6 +13,10 @@ from django.utils import translation
 
 from tests.factories import DuoFactory, PartnerCityFactory, StudentFactory, UserFactory
 
+# A developer's .env (read by manage.py, for make run) must not change what is tested: neither this process, whose
+# settings read the environment only, nor the processes the tests start (manage.py, workers) read it.
+os.environ["IGNORE_DOTENV"] = "true"
+
 
 @pytest.fixture(autouse=True)
 def _fast_settings(settings):
