@@ -1,6 +1,7 @@
 """`make run` and `make test` check WeasyPrint's system libraries first: a missing one stops make with one line that
 names the Debian package to install, not a traceback."""
 
+import os
 import shutil
 import subprocess
 
@@ -12,9 +13,12 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="make is no
 
 def make_system_libraries(**variables: str) -> subprocess.CompletedProcess:
     arguments = [f"{name}={value}" for name, value in variables.items()]
+    # Not the flags nor the variables of a `make test` this suite may run under.
+    env = {name: value for name, value in os.environ.items() if name not in {"MAKEFLAGS", "MFLAGS", "MAKELEVEL"}}
     return subprocess.run(
         ["make", "--no-print-directory", "system-libraries", *arguments],
         cwd=settings.BASE_DIR,
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
