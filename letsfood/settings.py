@@ -223,6 +223,8 @@ CELERY_TIMEZONE = "Europe/Paris"
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
+# The bounce webhook refuses events this far from the server's time, and remembers ids this long to refuse replays.
+NEWSLETTER_WEBHOOK_WINDOW_SECONDS = env_int("NEWSLETTER_WEBHOOK_WINDOW_SECONDS", 300)
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 CELERY_BEAT_SCHEDULE = {
