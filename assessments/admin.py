@@ -16,7 +16,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -25,6 +24,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from cities.predicates import assigned_city_ids
 from core.admin import MapAdminMixin
 from core.predicates import is_student, is_team
+from core.spreadsheets import CSV, XLSX  # import-export's formats, escaping formulas on export
 
 from . import services
 from .models import (
