@@ -93,8 +93,9 @@ def test_code_guesses_are_limited_per_client_with_a_clear_429(client, db, limits
     assert answers[-1] == 429
     limited = client.get("/en/vote/", {"code": "ABCDEF"})
     assert limited.status_code == 429
-    assert "Too many" in limited.content.decode()
+    assert "Too many wrong codes" in limited.content.decode()
     assert int(limited["Retry-After"]) > 0
+    assert "Trop de codes erronés" in client.get("/fr/vote/ZZ0000/").content.decode()
 
 
 def test_reloading_a_known_ballot_or_ranking_is_not_a_guess(client, hidden_workshop, limits_on):
