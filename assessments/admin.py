@@ -16,6 +16,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
@@ -24,7 +25,7 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from cities.predicates import assigned_city_ids
 from core.admin import MapAdminMixin
 from core.predicates import is_student, is_team
-from core.spreadsheets import CSV, XLSX  # import-export's formats, escaping formulas on export
+from core.spreadsheets import escaping_formulas
 
 from . import services
 from .models import (
@@ -43,7 +44,7 @@ from .models import (
 from .resources import IndicatorResource, IndicatorValueResource, InitiativeResource
 from .selectors import category_completeness_many
 
-SPREADSHEET_FORMATS = [XLSX, CSV]
+SPREADSHEET_FORMATS = [escaping_formulas(XLSX), escaping_formulas(CSV)]  # exports escape formulas
 CITY_MAP_ZOOM = 11  # a whole city and its surroundings, where its initiatives are
 CONTENT_HISTORY_LIMIT = 100  # the latest changes to an assessment's content shown on its history page
 

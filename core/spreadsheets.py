@@ -7,12 +7,10 @@ touched, and a string that is just a number ("-3.5", "57,3 %") is left as it is.
 
 django-import-export's own IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT is not used: it only strips one leading `=` and
 turns every cell into a string (numbers and empty cells included), so the admin's formats below escape with this
-helper instead.
+helper instead (see escaping_formulas).
 """
 
 import re
-
-from import_export.formats import base_formats
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,\u202f\u00a0]\d+)*(?:[eE][+-]?\d+)?(?:\s?%)?")
@@ -38,16 +36,12 @@ def escaped_dataset(dataset):
     return copy
 
 
-class EscapedFormatMixin:
-    """An import-export format whose exports escape formulas (imports are unchanged)."""
+def escaping_formulas(format_class):
+    """Return an import-export format class whose exports escape formulas (its imports are unchanged)."""
 
-    def export_data(self, dataset, **kwargs):
-        return super().export_data(escaped_dataset(dataset), **kwargs)
+    class EscapingFormulas(format_class):
+        def export_data(self, dataset, **kwargs):
+            return super().export_data(escaped_dataset(dataset), **kwargs)
 
-
-class CSV(EscapedFormatMixin, base_formats.CSV):
-    pass
-
-
-class XLSX(EscapedFormatMixin, base_formats.XLSX):
-    pass
+    EscapingFormulas.__name__ = EscapingFormulas.__qualname__ = format_class.__name__
+    return EscapingFormulas
