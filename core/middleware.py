@@ -10,18 +10,27 @@ NUL = "\x00"
 FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
-def _has_nul(query_dict) -> bool:
-    return any(NUL in key or any(NUL in value for value in values) for key, values in query_dict.lists())
+def _field_with_nul(query_dict) -> str | None:
+    """Return the name of the first field whose name or a value holds a NUL byte, None if none does."""
+    for key, values in query_dict.lists():
+        if NUL in key or any(NUL in value for value in values):
+            return key.replace(NUL, "\\0")[:100]
+    return None
 
 
 def nul_byte_found_in(request: HttpRequest) -> str:
-    """Return where the request carries a NUL byte ("path", "query string", "form"), or an empty string."""
+    """Return where the request carries a NUL byte (the path, a query parameter, a form field), or ""."""
     if NUL in request.path or NUL in request.path_info:
-        return "path"
-    if "%00" in request.META.get("QUERY_STRING", "") or _has_nul(request.GET):
-        return "query string"
-    if request.method == "POST" and request.content_type in FORM_TYPES and _has_nul(request.POST):
-        return "form"
+        return "the path"
+    field = _field_with_nul(request.GET)
+    if field is not None:
+        return f'the query parameter "{field}"'
+    if "%00" in request.META.get("QUERY_STRING", ""):
+        return "the query string"
+    if request.method == "POST" and request.content_type in FORM_TYPES:
+        field = _field_with_nul(request.POST)
+        if field is not None:
+            return f'the form field "{field}"'
     return ""
 
 
@@ -35,6 +44,6 @@ class RejectNulBytesMiddleware:
         where = nul_byte_found_in(request)
         if where:
             return HttpResponseBadRequest(
-                f"Bad request: the {where} contains a NUL byte.", content_type="text/plain; charset=utf-8"
+                f"Bad request: {where} contains a NUL byte.", content_type="text/plain; charset=utf-8"
             )
         return self.get_response(request)

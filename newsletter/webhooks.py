@@ -8,6 +8,7 @@ the window is answered "duplicate" without being counted again, so a captured si
 import hashlib
 import hmac
 import json
+import logging
 import math
 import time
 
@@ -19,6 +20,8 @@ from django.views.decorators.http import require_POST
 
 from .models import BounceEvent
 from .services import bounce_record
+
+logger = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Letsfood-Signature"
 MAX_BODY_BYTES = 16 * 1024  # a bounce report is a few hundred bytes
@@ -150,7 +153,12 @@ def bounces(request: HttpRequest) -> JsonResponse:
         payload = event_parse(request.body)
     except PayloadError as exc:
         return JsonResponse({"error": str(exc), "field": exc.field}, status=400)
-    if not _first_sighting(payload["id"]):
+    try:
+        first = _first_sighting(payload["id"])
+    except Exception:  # the cache is unreachable: without the replay check, ask the provider to retry later
+        logger.warning("Bounce webhook refused for now: the cache is unreachable", exc_info=True)
+        return JsonResponse({"error": "temporarily unavailable, retry later"}, status=503)
+    if not first:
         return JsonResponse({"status": "duplicate"})
     try:
         bounce_record(email=payload["email"], kind=payload["type"], payload=payload)

@@ -2,6 +2,7 @@
 the facilitator opens and closes the vote, types in paper sheets and turns the top proposals into actions."""
 
 import functools
+import logging
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -25,6 +26,8 @@ from . import services
 from .forms import BallotForm, CodeForm, TopProposalsForm
 from .models import Action, Ballot, Workshop
 
+logger = logging.getLogger(__name__)
+
 COOKIE_SALT = "workshops.vote.participant"
 TOKEN_MAX_AGE = 60 * 60 * 24 * 30  # a month: long after the workshop, the same phone still counts as one participant
 
@@ -41,11 +44,19 @@ class TooManyGuesses(Exception):
 
 
 def _guesses_exhausted(request) -> bool:
-    return is_ratelimited(request, group=GUESS_GROUP, key="ip", rate=GUESS_RATE, increment=False)
+    """Return whether this client has used up its wrong codes; without the cache, no (the vote must go on)."""
+    try:
+        return is_ratelimited(request, group=GUESS_GROUP, key="ip", rate=GUESS_RATE, increment=False)
+    except Exception:  # the cache backend's connection errors differ (Redis, memcached…): all mean "unknown"
+        logger.warning("Vote code guesses not checked: the cache is unreachable", exc_info=True)
+        return False
 
 
 def _count_guess(request) -> None:
-    is_ratelimited(request, group=GUESS_GROUP, key="ip", rate=GUESS_RATE, increment=True)
+    try:
+        is_ratelimited(request, group=GUESS_GROUP, key="ip", rate=GUESS_RATE, increment=True)
+    except Exception:
+        logger.warning("Vote code guess not counted: the cache is unreachable", exc_info=True)
 
 
 def _may_facilitate(user, workshop: Workshop) -> bool:

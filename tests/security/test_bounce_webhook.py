@@ -156,3 +156,17 @@ def test_three_distinct_soft_bounces_still_suppress_the_reader(client, reader):
 
     reader.refresh_from_db()
     assert reader.state == Subscriber.State.SUPPRESSED
+
+
+def test_without_the_cache_an_event_is_refused_for_now_and_not_recorded(client, reader, monkeypatch):
+    """The replay check needs the cache: without it the provider is told to retry later (503), nothing recorded."""
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr("newsletter.webhooks.cache.add", unreachable)
+
+    response = post_signed(client, body_of(event()))
+
+    assert response.status_code == 503
+    assert not BounceEvent.objects.exists()

@@ -42,6 +42,7 @@ def test_a_nul_byte_in_a_posted_form_is_a_bad_request(client, db, path, form):
 
     assert response.status_code == 400
     assert b"NUL byte" in response.content
+    assert any(f'"{field}"'.replace("\x00", "\\0").encode() in response.content for field in form)
 
 
 def test_a_request_without_nul_bytes_goes_through(client, db):

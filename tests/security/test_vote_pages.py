@@ -104,3 +104,17 @@ def test_reloading_a_known_ballot_or_ranking_is_not_a_guess(client, hidden_works
     answers = {client.get("/en/vote/HID234/ranking.json").status_code for _ in range(50)}
 
     assert answers == {200}
+
+
+def test_without_the_cache_the_vote_pages_still_answer(client, hidden_workshop, limits_on, monkeypatch):
+    """The guess limit fails open: a cache outage must not stop a vote in progress."""
+
+    def unreachable(*args, **kwargs):
+        raise ConnectionError("cache unreachable")
+
+    monkeypatch.setattr("workshops.voting.is_ratelimited", unreachable)
+    services.vote_open(workshop=hidden_workshop)
+
+    assert client.get("/en/vote/HID234/").status_code == 200
+    assert client.get("/en/vote/ZZZ999/").status_code == 404
+    assert client.get("/en/vote/", {"code": "ZZZ999"}).status_code == 200
