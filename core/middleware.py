@@ -4,10 +4,10 @@ No text the platform stores or looks up may hold a NUL: PostgreSQL refuses it in
 address such as /en/vote/%00/ into a server error deep inside a view.
 """
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 
 NUL = "\x00"
-FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
 def _field_with_nul(query_dict) -> str | None:
@@ -27,11 +27,32 @@ def nul_byte_found_in(request: HttpRequest) -> str:
         return f'the query parameter "{field}"'
     if "%00" in request.META.get("QUERY_STRING", ""):
         return "the query string"
-    if request.method == "POST" and request.content_type in FORM_TYPES:
+    if request.method == "POST" and _form_readable_here(request):
         field = _field_with_nul(request.POST)
         if field is not None:
             return f'the form field "{field}"'
     return ""
+
+
+def _form_readable_here(request: HttpRequest) -> bool:
+    """Return whether the form can be read here and still be read by the view, raw body included.
+
+    A multipart body is streamed when parsed, after which the view could not read request.body (the one-click
+    unsubscription does): it is read first, which keeps a copy. Bodies too large to be kept in memory (file uploads
+    in the admin) are left to the view's form, whose text fields refuse NUL bytes too.
+    """
+    if request.content_type == "application/x-www-form-urlencoded":
+        return True
+    if request.content_type != "multipart/form-data":
+        return False
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    if not 0 < length <= settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        return False
+    request.body  # noqa: B018 -- kept in memory, so that parsing the form leaves it readable
+    return True
 
 
 class RejectNulBytesMiddleware:
