@@ -23,9 +23,9 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cities.predicates import assigned_city_ids
+from core import spreadsheets
 from core.admin import MapAdminMixin
 from core.predicates import is_student, is_team
-from core.spreadsheets import escaping_formulas
 
 from . import services
 from .models import (
@@ -44,7 +44,7 @@ from .models import (
 from .resources import IndicatorResource, IndicatorValueResource, InitiativeResource
 from .selectors import category_completeness_many
 
-SPREADSHEET_FORMATS = [escaping_formulas(XLSX), escaping_formulas(CSV)]  # exports escape formulas
+SPREADSHEET_FORMATS = [spreadsheets.escaping_formulas(XLSX), spreadsheets.escaping_formulas(CSV)]
 CITY_MAP_ZOOM = 11  # a whole city and its surroundings, where its initiatives are
 CONTENT_HISTORY_LIMIT = 100  # the latest changes to an assessment's content shown on its history page
 
