@@ -13,6 +13,21 @@ RUN apt-get update \
         libgdal32 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext \
     && rm -rf /var/lib/apt/lists/*
 
+# pg_dump and pg_restore for `manage.py backup` and `restore` (postgresql-client), of the database service's major
+# version (postgres:16): Debian 12's own client is 15, and pg_dump refuses a newer server. From the PostgreSQL
+# project's APT repository, its key checked by apt.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends ca-certificates curl \
+    && install -d /usr/share/postgresql-common/pgdg \
+    && curl -fsSL -o /usr/share/postgresql-common/pgdg/apt.postgresql.org.asc \
+        https://www.postgresql.org/media/keys/ACCC4CF8.asc \
+    && echo "deb [signed-by=/usr/share/postgresql-common/pgdg/apt.postgresql.org.asc]" \
+        "https://apt.postgresql.org/pub/repos/apt bookworm-pgdg main" > /etc/apt/sources.list.d/pgdg.list \
+    && apt-get update \
+    && apt-get install -y --no-install-recommends postgresql-client-16 \
+    && apt-get purge -y curl && apt-get autoremove -y \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 
 # Runtime dependencies only (no dev extra), every version pinned by requirements.lock. This layer is rebuilt
@@ -34,8 +49,8 @@ RUN export DJANGO_DEBUG=false ALLOWED_HOSTS=build.invalid \
 
 RUN groupadd --system --gid 1000 letsfood \
     && useradd --system --uid 1000 --gid letsfood --home-dir /app --no-create-home letsfood \
-    && mkdir -p /app/media \
-    && chown letsfood:letsfood /app/media
+    && mkdir -p /app/media /app/private /app/backups \
+    && chown letsfood:letsfood /app/media /app/private /app/backups
 USER letsfood
 
 ENV DJANGO_DEBUG=false

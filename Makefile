@@ -82,3 +82,13 @@ lock:
 	{ printf '%s\n' $(LOCK_HEADER); "$$scratch/bin/pip" freeze --exclude-editable; } > requirements.lock.new; \
 	mv requirements.lock.new requirements.lock
 	@echo "requirements.lock regenerated; review with: git diff requirements.lock"
+
+# Backups: one dated archive of the database and the media files in BACKUP_DIR (default backups/), and its restoration
+# into an empty database (FORCE=1 replaces the content of one that is not).
+.PHONY: backup restore
+backup: $(STAMP)
+	$(MANAGE) backup
+
+restore: $(STAMP)
+	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=backups/letsfood-<date>.tar.gz" >&2; exit 1; }
+	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)

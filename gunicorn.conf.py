@@ -13,3 +13,6 @@ max_requests = 1000
 max_requests_jitter = 100
 accesslog = "-"
 errorlog = "-"
+# One line per request with the client's address (Caddy's X-Forwarded-For) and the request id Django answered with,
+# the same id as on Django's own log lines for that request.
+access_log_format = '%(t)s %({x-forwarded-for}i)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s" request_id=%({x-request-id}o)s'

@@ -16,7 +16,7 @@ from .services import AccountError, partner_invite
 
 PROGRAMME_FIELDSET = (
     _("Programme"),
-    {"fields": ("role", "city", "assigned_cities", "organisation", "preferred_language")},
+    {"fields": ("role", "city", "assigned_cities", "organisation", "language")},
 )
 
 

@@ -1,10 +1,14 @@
-"""Forms of the account pages: the password reset sent as our email triplet, and the team's invitation form."""
+"""Forms of the account pages: the password reset sent as our email triplet, the team's invitation form and the
+profile a user keeps themself."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm as BasePasswordResetForm
+from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from cities.models import City
+from cities.models import City, Organisation
 from core.tasks import email_send_task
 
 from .services import password_link
@@ -15,16 +19,14 @@ class PasswordResetForm(BasePasswordResetForm):
 
     def save(self, **kwargs):
         for user in self.get_users(self.cleaned_data["email"]):
-            email_send_task.delay(
-                name="account-password-reset",
-                to=[user.email],
-                context={
+            language = user.email_language
+            with translation.override(language):  # the link opens the pages in the language of the email
+                context = {
                     "name": user.get_full_name() or user.get_username(),
                     "username": user.get_username(),
                     "link": password_link(user, url_name="password_reset_confirm"),
-                },
-                language=user.preferred_language or None,
-            )
+                }
+            email_send_task.delay(name="account-password-reset", to=[user.email], context=context, language=language)
 
 
 class PartnerInviteForm(forms.Form):
@@ -36,3 +38,22 @@ class PartnerInviteForm(forms.Form):
         queryset=City.objects.filter(role__in=[City.Role.FRENCH, City.Role.PARTNER]).order_by("name"),
         help_text=_("The partner works for this city, and so for its duo."),
     )
+
+
+class ProfileForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), help_text=_("The language of the pages after logging in, and of the emails you receive.")
+    )
+    digest_opt_out = forms.BooleanField(label=_("Do not send me the monthly digest of our action plan"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = settings.LANGUAGES
+        # A partner picks among the organisations of their city; others among all; the current one stays offered.
+        organisations = Organisation.objects.select_related("city").order_by("name")
+        if user.city_id:
+            organisations = organisations.filter(Q(city_id=user.city_id) | Q(pk=user.organisation_id))
+        self.fields["organisation"].queryset = organisations

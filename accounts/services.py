@@ -4,7 +4,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -27,15 +28,13 @@ def partner_duo(user) -> Duo | None:
 
 
 def home_for(user) -> str:
-    """Return the address a user lands on after logging in: a partner's duo, the admin for the team and students."""
+    """Return the address a user lands on after logging in: a partner's "my duo" page, the admin for the team,
+    reviewers and students."""
     if user.role == User.Role.PARTNER:
         duo = partner_duo(user)
         if duo is not None:
-            try:
-                return reverse("duo-dashboard", kwargs={"slug": duo.slug})
-            except NoReverseMatch:  # the dashboard is not routed (yet): the duo's public page
-                return reverse("cities:duo-detail", kwargs={"slug": duo.slug})
-    elif (user.is_team or user.role == User.Role.STUDENT) and user.is_staff:
+            return reverse("plans:mine")  # what is due for their city, with the duo's plan and dashboard a click away
+    elif (user.is_team or user.role in (User.Role.STUDENT, User.Role.REVIEWER)) and user.is_staff:
         return reverse("admin:index")
     return reverse("home")
 
@@ -77,16 +76,37 @@ def partner_invite(*, email: str, city: City, by, first_name: str = "", last_nam
             _("%(email)s already has an account that is not a partner account of %(city)s.")
             % {"email": email, "city": city}
         )
-    context = {
-        "name": user.get_full_name() or user.email,
-        "city": city.name,
-        "inviter": by.get_full_name() or by.get_username(),
-        "link": password_link(user),
-        "username": user.get_username(),
-        "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 3600),
-    }
-    language = user.preferred_language or settings.LANGUAGE_CODE
+    language = user.email_language
+    with translation.override(language):  # the link opens the pages in the language of the email
+        context = {
+            "name": user.get_full_name() or user.email,
+            "city": city.name,
+            "inviter": by.get_full_name() or by.get_username(),
+            "link": password_link(user),
+            "username": user.get_username(),
+            "days": settings.PASSWORD_RESET_TIMEOUT // (24 * 3600),
+        }
     transaction.on_commit(
         lambda: email_send_task.delay(name="account-invite", to=[user.email], context=context, language=language)
     )
+    return user
+
+
+def language_for_city(city: City) -> str:
+    """Return the platform language a partner of `city` reads by default: the first of the city's languages the
+    platform offers (French for a French city), or the site's language."""
+    offered = [code for code, _name in settings.LANGUAGES]
+    codes = [code.strip() for code in (city.languages or "").split(",") if code.strip()]
+    if city.role == City.Role.FRENCH:
+        codes.insert(0, "fr")
+    return next((code for code in codes if code in offered), settings.LANGUAGE_CODE)
+
+
+def user_profile_update(*, user, first_name: str, last_name: str, organisation, language: str, digest_opt_out: bool):
+    """Save what a user says of themself on their profile page: name, organisation, language, digest."""
+    if language not in {code for code, _name in settings.LANGUAGES}:
+        raise AccountError(_("This language is not offered."))
+    user.first_name, user.last_name = first_name.strip(), last_name.strip()
+    user.organisation, user.language, user.digest_opt_out = organisation, language, digest_opt_out
+    user.save(update_fields=["first_name", "last_name", "organisation", "language", "digest_opt_out"])
     return user

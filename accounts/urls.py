@@ -15,4 +15,5 @@ urlpatterns = [
     path("password/reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("password/reset/done/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("welcome/<uidb64>/<token>/", views.PasswordSetView.as_view(), name="password-set"),
+    path("profile/", views.profile, name="profile"),
 ]

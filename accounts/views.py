@@ -1,14 +1,42 @@
 """Account pages: log in and out, change a forgotten or old password, and set the first one from an invitation."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.shortcuts import render
-from django.urls import reverse_lazy
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy, translate_url
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
 
-from .forms import PasswordResetForm
-from .services import home_for
+from .forms import PasswordResetForm, ProfileForm
+from .services import AccountError, home_for, user_profile_update
+
+
+def _in_language(response, language: str):
+    """Remember the user's language in Django's language cookie, so that every page follows it."""
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+logger = logging.getLogger(__name__)
+
+# Password reset: an address may ask for a few resets an hour (an office shares one), an account for fewer.
+RESET_RATE_PER_IP = "5/h"
+RESET_RATE_PER_EMAIL = "3/h"
 
 
 class LoginView(auth_views.LoginView):
@@ -18,6 +46,17 @@ class LoginView(auth_views.LoginView):
 
     def get_default_redirect_url(self):
         return home_for(self.request.user)
+
+    def get_success_url(self):
+        # The user's own language from now on: their landing page, or the `next` page, in it.
+        language = self.request.user.email_language
+        with translation.override(language):
+            url = super().get_success_url()
+        return translate_url(url, language)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        return _in_language(response, self.request.user.email_language)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -36,9 +75,34 @@ class PasswordChangeDoneView(auth_views.PasswordChangeDoneView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, limited per visitor address and per email address.
+
+    Over a limit the page answers exactly as usual (the "sent" page) and sends nothing: neither the visitor nor an
+    attacker learns whether an account exists or whether a limit was reached, and no inbox is flooded.
+    """
+
     form_class = PasswordResetForm
     template_name = "registration/password_reset_form.html"
     success_url = reverse_lazy("password_reset_done")
+
+    def form_valid(self, form):
+        if self.limit_reached(form.cleaned_data["email"]):
+            logger.warning("Password reset refused silently: rate limit reached.")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+    def limit_reached(self, email: str) -> bool:
+        """Return whether this visitor or this email address has used up its resets (and count this one)."""
+        if is_ratelimited(self.request, group="password-reset-ip", key="ip", rate=RESET_RATE_PER_IP, increment=True):
+            return True
+        address = email.strip().lower()
+        return is_ratelimited(
+            self.request,
+            group="password-reset-email",
+            key=lambda group, request: address,
+            rate=RESET_RATE_PER_EMAIL,
+            increment=True,
+        )
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -71,3 +135,30 @@ def locked_out(request, original_response=None, credentials=None):
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     context = {"failure_limit": settings.AXES_FAILURE_LIMIT, "minutes": minutes}
     return render(request, "accounts/locked.html", context, status=429)
+
+
+@login_required
+def profile(request):
+    """What a user says of themself: name, organisation, language (pages and emails), the monthly digest."""
+    user = request.user
+    initial = {
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "organisation": user.organisation_id,
+        "language": user.email_language,
+        "digest_opt_out": user.digest_opt_out,
+    }
+    form = ProfileForm(request.POST or None, initial=initial, user=user)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                user_profile_update(user=user, **form.cleaned_data)
+            except AccountError as error:
+                form.add_error("language", str(error))
+            else:
+                language = user.email_language
+                translation.activate(language)
+                messages.success(request, _("Your profile is saved."))
+                return _in_language(redirect(translate_url(reverse("profile"), language)), language)
+        return render(request, "accounts/profile.html", {"form": form}, status=400)
+    return render(request, "accounts/profile.html", {"form": form})

@@ -4,20 +4,26 @@ Permissions come from assessments/rules.py (django-rules), with one rule added h
 included: a published or archived assessment, and everything in it, is read-only until the team reopens it.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from django.forms import Textarea
-from django.http import HttpResponseRedirect
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms import ModelForm, Textarea
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from import_export.admin import ImportExportMixin
 from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ImportForm
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, TranslationTabularInline
+from modeltranslation.utils import build_localized_fieldname
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
@@ -25,9 +31,9 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 from cities.predicates import assigned_city_ids
 from core import spreadsheets
 from core.admin import MapAdminMixin
-from core.predicates import is_student, is_team
+from core.predicates import is_reviewer, is_student, is_team
 
-from . import services
+from . import imports, services
 from .models import (
     Assessment,
     Category,
@@ -77,6 +83,11 @@ def content_history(assessment: Assessment, *, limit: int = CONTENT_HISTORY_LIMI
     return records
 
 
+def _sees_every_assessment(user) -> bool:
+    """Return whether the user's lists hold every assessment (the team and reviewers) rather than their cities'."""
+    return is_team(user) or is_reviewer(user)
+
+
 def _assessment_of(obj) -> Assessment | None:
     return None if obj is None else getattr(obj, "assessment", obj)
 
@@ -113,7 +124,7 @@ class ContentAdminPermissions(AssessmentContentPermissions):
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if is_team(request.user):
+        if _sees_every_assessment(request.user):
             return queryset
         return queryset.filter(assessment__city_id__in=assigned_city_ids(request.user))
 
@@ -131,6 +142,32 @@ class ContentAdminPermissions(AssessmentContentPermissions):
         return is_team(request.user) or is_student(request.user)
 
 
+# --- Forms
+
+
+class TranslatedErrorsForm(ModelForm):
+    """A model form whose model's clean() may name a translated field (`rating_rationale`): the form only has its
+    language columns (`rating_rationale_en`, `rating_rationale_fr`), so the error goes to the column of the active
+    language, or of the site's language, instead of crashing the admin with "has no field named"."""
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            for name in list(errors.error_dict):
+                if name == NON_FIELD_ERRORS or name in self.fields:
+                    continue
+                column = self._language_column(name)
+                if column is not None:
+                    errors.error_dict.setdefault(column, []).extend(errors.error_dict.pop(name))
+        super()._update_errors(errors)
+
+    def _language_column(self, name: str) -> str | None:
+        for language in (translation.get_language(), settings.LANGUAGE_CODE):
+            column = build_localized_fieldname(name, (language or "").split("-")[0])
+            if column in self.fields:
+                return column
+        return None
+
+
 # --- Inlines of an assessment
 
 
@@ -138,6 +175,7 @@ class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInlin
     """The reading of each framework category: created with the assessment, never added or removed by hand."""
 
     model = CategoryAssessment
+    form = TranslatedErrorsForm
     fields = ("category", "rating", "rating_rationale", "strengths", "challenges")
     readonly_fields = ("category",)
     extra = 0
@@ -161,6 +199,7 @@ class CategoryAssessmentInline(ContentInlinePermissions, TranslationStackedInlin
 
 class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
     model = IndicatorValue
+    form = TranslatedErrorsForm
     fields = (
         "indicator",
         "no_data",
@@ -189,6 +228,7 @@ class IndicatorValueInline(ContentInlinePermissions, admin.TabularInline):
 
 class ChallengeInline(ContentInlinePermissions, TranslationStackedInline):
     model = Challenge
+    form = TranslatedErrorsForm
     fields = ("category", "severity", "title", "description", "actions")
     autocomplete_fields = ("actions",)
     extra = 0
@@ -206,6 +246,7 @@ class InitiativeInline(ContentInlinePermissions, TranslationStackedInline):
     """
 
     model = Initiative
+    form = TranslatedErrorsForm
     fields = ("title", "description", "actor_type", "status", "organisation", "categories", "pillars", "location_set")
     readonly_fields = ("location_set",)
     autocomplete_fields = ("organisation", "categories", "pillars")
@@ -250,6 +291,16 @@ class TransitionInline(admin.TabularInline):
 # --- Assessments
 
 
+def review_comment(assessment: Assessment) -> Transition | None:
+    """Return the reviewer's step that sent a draft back, while the draft waits for its changes (else None)."""
+    if assessment.status != Assessment.Status.DRAFT:
+        return None
+    latest = assessment.transitions.select_related("by").order_by("-at", "-id").first()
+    if latest is None or latest.from_status != Assessment.Status.IN_REVIEW or not latest.comment:
+        return None
+    return latest
+
+
 WORKFLOW = {
     "submit": (services.assessment_submit, _("Submit for review"), _("The assessment was submitted for review.")),
     "publish": (services.assessment_publish, _("Publish"), _("The assessment is published.")),
@@ -261,6 +312,7 @@ WORKFLOW = {
 
 @admin.register(Assessment)
 class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("__str__", "city", "year", "edition", "status", "is_demo", "updated")
     list_filter = ("city", "year", "edition", "status", "framework", "is_demo")
     list_select_related = ("city", "framework")
@@ -305,7 +357,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
-        if is_team(request.user):
+        if _sees_every_assessment(request.user):
             return queryset
         return queryset.filter(city_id__in=assigned_city_ids(request.user))
 
@@ -399,6 +451,7 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
         extra_context = extra_context or {}
         if obj is not None:
             extra_context["workflow_actions"] = self.workflow_actions(request, obj)
+            extra_context["review_comment"] = review_comment(obj)
             if not obj.is_editable:
                 extra_context["read_only_reason"] = gettext(
                     "This assessment is %(status)s: it is read-only until the team reopens it."
@@ -408,17 +461,109 @@ class AssessmentAdmin(ObjectPermissionsModelAdminMixin, HistoryAdmin, Translatio
         return super().change_view(request, object_id, form_url, extra_context)
 
 
+# --- Spreadsheet imports: checked before they are parsed; a long one runs on a worker
+
+
+class CheckedImportForm(ImportForm):
+    """django-import-export's upload form, refusing a file too large, too long or unreadable before it is parsed.
+
+    A CSV file passes on re-encoded in UTF-8 (see assessments.imports), so both steps of the import read it alike.
+    """
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.import_formats = formats
+        self.spreadsheet: imports.Spreadsheet | None = None
+
+    def clean(self):
+        cleaned_data = super().clean()
+        upload, chosen = cleaned_data.get("import_file"), cleaned_data.get("format")
+        if upload is None or chosen in (None, ""):
+            return cleaned_data
+        file_format = "xlsx" if self.import_formats[int(chosen)]().is_binary() else "csv"
+        try:
+            imports.spreadsheet_check_size(upload.size)  # before reading a byte of it
+            self.spreadsheet = imports.spreadsheet_read(
+                name=upload.name, content=upload.read(), file_format=file_format
+            )
+        except imports.SpreadsheetError as error:
+            self.add_error("import_file", str(error))
+            return cleaned_data
+        cleaned_data["import_file"] = SimpleUploadedFile(upload.name, self.spreadsheet.content)
+        return cleaned_data
+
+
+class CheckedImportMixin(ImportExportMixin):
+    """Imports with the checked upload form; a file longer than IMPORT_PREVIEW_MAX_ROWS is imported by a worker.
+
+    A normal file keeps django-import-export's preview and confirmation, both in the request. A long one would take
+    the preview and the confirmation each close to the server's timeout, so it is imported at once, all or nothing
+    as the confirmation would, and the user follows it on a status page that refreshes itself.
+    """
+
+    import_form_class = CheckedImportForm
+    import_resource_name = ""  # its name in assessments.imports.RESOURCES
+
+    def create_import_form(self, request):
+        # One form per request: the checked, re-encoded file is the one django-import-export then reads.
+        if not hasattr(request, "_checked_import_form"):
+            request._checked_import_form = super().create_import_form(request)
+        return request._checked_import_form
+
+    def import_action(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_import_form(request)
+            if form.is_valid() and form.spreadsheet.rows > settings.IMPORT_PREVIEW_MAX_ROWS:
+                job_id = imports.import_job_start(
+                    spreadsheet=form.spreadsheet, resource=self.import_resource_name, user=request.user
+                )
+                return HttpResponseRedirect(self._import_status_url(job_id))
+        return super().import_action(request, **kwargs)
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "import/<slug:job_id>/",
+                self.admin_site.admin_view(self.import_status_view),
+                name=f"{info[0]}_{info[1]}_import_status",
+            ),
+        ] + super().get_urls()
+
+    def _import_status_url(self, job_id: str) -> str:
+        return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_status", args=[job_id])
+
+    def import_status_view(self, request, job_id):
+        """The progress, then the outcome, of a background import; only its author sees it."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        job = imports.import_job_get(job_id)
+        if job is None or job["user_id"] != request.user.pk:
+            raise Http404
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": gettext("Import of %(file)s") % {"file": job["file_name"]},
+            "job": job,
+            "running": job["state"] in {"queued", "running"},
+            "percent": int(100 * job["done"] / job["total"]) if job["total"] else 0,
+        }
+        return TemplateResponse(request, "admin/assessments/import_status.html", context)
+
+
 # --- Content models on their own pages (lists across assessments, spreadsheets, the map)
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(ContentAdminPermissions, ImportExportMixin, HistoryAdmin):
+class IndicatorValueAdmin(ContentAdminPermissions, CheckedImportMixin, HistoryAdmin):
+    form = TranslatedErrorsForm
     list_display = ("indicator", "assessment", "display_value", "reference_year", "confidence", "no_data")
     list_filter = ("assessment__city", "assessment__year", "indicator__category", "confidence", "no_data")
     list_select_related = ("indicator", "assessment__city")
     search_fields = ("indicator__code", "indicator__name_en", "indicator__name_fr", "assessment__slug")
     autocomplete_fields = ("indicator",)
     resource_classes = [IndicatorValueResource]
+    import_resource_name = "indicator-values"
     formats = SPREADSHEET_FORMATS
 
     @admin.display(description=_("value"))
@@ -427,7 +572,8 @@ class IndicatorValueAdmin(ContentAdminPermissions, ImportExportMixin, HistoryAdm
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin, HistoryAdmin, TranslationAdmin):
+class InitiativeAdmin(ContentAdminPermissions, CheckedImportMixin, MapAdminMixin, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("title", "assessment", "actor_type", "status", "organisation")
     list_filter = ("assessment__city", "categories", "pillars", "actor_type", "status")
     list_select_related = ("assessment__city", "organisation")
@@ -435,6 +581,7 @@ class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin,
     autocomplete_fields = ("organisation", "categories", "actions", "pillars")
     readonly_fields = ("ref",)
     resource_classes = [InitiativeResource]
+    import_resource_name = "initiatives"
     formats = SPREADSHEET_FORMATS
     fieldsets = (
         (None, {"fields": ("assessment", "ref", "title", "description", "actor_type", "status", "start_year")}),
@@ -459,6 +606,7 @@ class InitiativeAdmin(ContentAdminPermissions, ImportExportMixin, MapAdminMixin,
 
 @admin.register(Challenge)
 class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("title", "assessment", "category", "severity")
     list_filter = ("assessment__city", "category", "severity")
     list_select_related = ("assessment__city", "category")
@@ -468,6 +616,7 @@ class ChallengeAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
 
 @admin.register(CategoryAssessment)
 class CategoryAssessmentAdmin(ContentAdminPermissions, HistoryAdmin, TranslationAdmin):
+    form = TranslatedErrorsForm
     list_display = ("category", "assessment", "rating")
     list_filter = ("assessment__city", "category")
     list_select_related = ("assessment__city", "category")
@@ -503,21 +652,26 @@ class CategoryAdmin(HistoryAdmin, TranslationAdmin):
 
 @admin.register(RecommendedAction)
 class RecommendedActionAdmin(HistoryAdmin, TranslationAdmin):
-    list_display = ("number", "title", "category", "verified")
+    list_display = ("number", "short_or_full_title", "category", "verified")
     list_filter = ("framework", "category", "verified")
-    search_fields = ("title_en", "title_fr", "number")
+    search_fields = ("title_en", "title_fr", "short_title_en", "short_title_fr", "number")
     autocomplete_fields = ("category",)
     list_select_related = ("category",)
 
+    @admin.display(description=_("title"), ordering="title")
+    def short_or_full_title(self, action):
+        return action.display_title
+
 
 @admin.register(Indicator)
-class IndicatorAdmin(ImportExportMixin, HistoryAdmin, TranslationAdmin):
+class IndicatorAdmin(CheckedImportMixin, HistoryAdmin, TranslationAdmin):
     list_display = ("code", "name", "category", "value_type", "unit", "direction", "verified")
     list_filter = ("framework", "category", "value_type", "direction", "verified")
     search_fields = ("code", "name_en", "name_fr")
     autocomplete_fields = ("category", "actions")
     list_select_related = ("category",)
     resource_classes = [IndicatorResource]
+    import_resource_name = "indicators"
     formats = SPREADSHEET_FORMATS
 
     def has_import_permission(self, request):

@@ -63,7 +63,13 @@ class RecommendedAction(models.Model):
     framework = models.ForeignKey(Framework, models.CASCADE, related_name="actions", verbose_name=_("framework"))
     category = models.ForeignKey(Category, models.PROTECT, related_name="actions", verbose_name=_("category"))
     number = models.PositiveSmallIntegerField(_("number"))
-    title = models.TextField(_("title"))
+    title = models.TextField(_("title"), help_text=_("The official wording where it is verified."))
+    short_title = models.CharField(
+        _("short title"),
+        max_length=255,
+        blank=True,
+        help_text=_("A short paraphrase for tables and lists, where the official wording is long."),
+    )
     verified = models.BooleanField(_("verified"), default=False, help_text=_("Checked against the source below."))
     note = models.TextField(_("note"), blank=True)
     source = models.TextField(_("source"), blank=True)
@@ -77,7 +83,12 @@ class RecommendedAction(models.Model):
         constraints = [models.UniqueConstraint(fields=["framework", "number"], name="action_unique_number")]
 
     def __str__(self):
-        return f"{self.number}. {self.title[:80]}"
+        return f"{self.number}. {self.display_title[:80]}"
+
+    @property
+    def display_title(self) -> str:
+        """Return the short title where there is one, else the title."""
+        return self.short_title or self.title
 
     def clean(self):
         if self.category_id and self.framework_id and self.category.framework_id != self.framework_id:

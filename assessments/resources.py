@@ -8,12 +8,13 @@ export can be edited and imported back.
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.results import RowResult
 
 from cities.models import Organisation
 
@@ -22,6 +23,8 @@ from .models import Assessment, Category, Framework, Indicator, IndicatorValue, 
 TRUE_WORDS = {"yes", "y", "true", "1", "oui", "o", "vrai", "x"}
 FALSE_WORDS = {"no", "n", "false", "0", "non", "faux"}
 INLINE_STYLE = re.compile(r'<(ins|del) style="[^"]*">')
+# A column added by assessments.imports to a CSV row that had more cells than the header: it holds that row's error.
+EXTRA_CELLS_COLUMN = "__extra_cells__"
 
 
 def parse_yes_no(value, *, column: str) -> bool | None:
@@ -147,10 +150,37 @@ class AllOrNothingResource(resources.ModelResource):
             return widgets.CharWidget
         return super().widget_from_django_field(f, default)
 
+    # Called with the row number after each row (a background import's progress); None: not followed.
+    progress = None
+
     def import_data(self, dataset, **kwargs):
         kwargs["use_transactions"] = True
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, **kwargs)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        extra_cells = row.get(EXTRA_CELLS_COLUMN)
+        if not extra_cells and row.get(None) not in (None, ""):
+            # A workbook row with a value right of the header: tablib files it under a column named None.
+            extra_cells = _("This row has a value (%(value)s) in a column without a header.") % {
+                "value": str(row[None])[:200]
+            }
+        if extra_cells:
+            # Its cells are likely shifted: any other error on it would mislead, so it gets this one alone.
+            row_result = self.get_row_result_class()()
+            row_result.import_type = RowResult.IMPORT_TYPE_INVALID
+            row_result.validation_error = ValidationError({NON_FIELD_ERRORS: [extra_cells]})
+        else:
+            row_result = super().import_row(row, instance_loader, **kwargs)
+        if self.progress is not None:
+            self.progress(kwargs["row_number"])
+        return row_result
+
+    def before_save_instance(self, instance, row, **kwargs):
+        # The history names who imported, also when a worker imports without a request.
+        if kwargs.get("user") is not None:
+            instance._history_user = kwargs["user"]
+        super().before_save_instance(instance, row, **kwargs)
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if any(getattr(instance, name) != getattr(original, name) for name in self.computed_attributes):

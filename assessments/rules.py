@@ -3,7 +3,7 @@
 import rules
 
 from cities.predicates import assigned_city_ids, duo_city_ids
-from core.predicates import is_partner, is_student, is_team
+from core.predicates import is_partner, is_reviewer, is_student, is_team
 
 
 def _assessment_of(obj):
@@ -57,7 +57,11 @@ def is_draft_or_new(user, obj) -> bool:
 
 # Reading: the public reads published assessments; drafts are for the team, the assigned students and, when the
 # team shares them, the partners of the duo.
-can_view = is_published | is_team | (is_student & is_assigned_to_city) | (is_partner & is_shared_with_partner)
+can_view = (
+    is_published | is_team | is_reviewer | (is_student & is_assigned_to_city) | (is_partner & is_shared_with_partner)
+)
+# Reviewing (sending back, publishing): the team, and reviewers, who have no other right of the team's.
+can_review = (is_team | is_reviewer) & is_in_review
 # Editing content (the assessment, its ratings, values, challenges, initiatives): the team until publication,
 # students on the drafts of their cities. A published assessment is read-only until reopened.
 can_edit = (is_team & is_editable) | (is_student & is_assigned_to_city & is_draft_or_new)
@@ -67,8 +71,8 @@ rules.add_perm("assessments.add_assessment", is_team | (is_student & is_assigned
 rules.add_perm("assessments.change_assessment", can_edit)
 rules.add_perm("assessments.delete_assessment", is_team & is_draft_or_new)
 rules.add_perm("assessments.submit_assessment", can_edit & is_draft)
-rules.add_perm("assessments.publish_assessment", is_team & is_in_review)
-rules.add_perm("assessments.send_back_assessment", is_team & is_in_review)
+rules.add_perm("assessments.publish_assessment", can_review)
+rules.add_perm("assessments.send_back_assessment", can_review)
 rules.add_perm("assessments.reopen_assessment", is_team & (is_published | is_archived))
 rules.add_perm("assessments.archive_assessment", is_team & is_published)
 
@@ -83,6 +87,6 @@ for model in ("framework", "category", "recommendedaction", "indicator", "pillar
     rules.add_perm(f"assessments.view_{model}", rules.always_allow)
     for action in ("add", "change", "delete"):
         rules.add_perm(f"assessments.{action}_{model}", is_team)
-rules.add_perm("assessments.view_transition", is_team | is_student)
+rules.add_perm("assessments.view_transition", is_team | is_reviewer | is_student)
 # Who sees the app in the admin at all.
-rules.add_perm("assessments", is_team | is_student)
+rules.add_perm("assessments", is_team | is_reviewer | is_student)

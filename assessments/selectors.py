@@ -131,3 +131,48 @@ def visible_assessments(user):
     students = queryset.filter(city_id__in=assigned_city_ids(user))
     partners = queryset.filter(city_id__in=duo_city_ids(user), shared_with_partners=True)
     return (published | students | partners).distinct()
+
+
+# --- The workflow inbox of the admin home ------------------------------------------------------------------------
+
+INBOX_LIMIT = 10  # rows shown per list; the count says how many there are in all
+
+
+@dataclass
+class InboxList:
+    """One list of the admin home: its name, how many assessments it holds, and the first of them."""
+
+    key: str
+    title: str
+    count: int
+    items: list
+
+
+def workflow_inbox(user) -> list[InboxList]:
+    """Return the admin home's lists: to review, sent back to the user, and the user's drafts (six queries at most).
+
+    "To review" is for those who may publish (the team and reviewers); "sent back to you" holds the drafts the user
+    wrote or submitted whose latest step was a reviewer's sending back; "my drafts" the user's other drafts.
+    """
+    from django.db.models import OuterRef, Q, Subquery
+    from django.utils.translation import gettext_lazy as _
+
+    from core.predicates import is_reviewer
+
+    from .models import Transition
+
+    if not getattr(user, "is_authenticated", False):
+        return []
+    base = Assessment.objects.select_related("city").order_by("-updated", "-pk")
+    latest_from = Transition.objects.filter(assessment=OuterRef("pk")).order_by("-at", "-id").values("from_status")
+    drafts = base.filter(status=Assessment.Status.DRAFT).annotate(latest_from=Subquery(latest_from[:1]))
+    submitted_by_user = Transition.objects.filter(by=user, to_status=Assessment.Status.IN_REVIEW)
+    mine = Q(authors=user) | Q(pk__in=submitted_by_user.values("assessment_id"))
+    sent_back = Q(latest_from=Assessment.Status.IN_REVIEW)
+    lists = []
+    if is_team(user) or is_reviewer(user):
+        lists.append(("to-review", _("To review"), base.filter(status=Assessment.Status.IN_REVIEW)))
+    lists.append(("sent-back", _("Sent back to you"), drafts.filter(mine & sent_back).distinct()))
+    not_sent_back = Q(latest_from__isnull=True) | ~sent_back  # a new draft has no step yet
+    lists.append(("my-drafts", _("My drafts"), drafts.filter(Q(authors=user) & not_sent_back).distinct()))
+    return [InboxList(key, title, queryset.count(), list(queryset[:INBOX_LIMIT])) for key, title, queryset in lists]

@@ -2,11 +2,17 @@
 
 from collections import Counter
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
+
+from core.tasks import email_send_task
 
 from .models import (
     Assessment,
@@ -25,6 +31,14 @@ class AssessmentError(Exception):
 
 
 MUFPP_SLUG = "mufpp-2019"
+
+
+def action_source(item: dict) -> str:
+    """Return the sources of a recommended action as one text: the English wording's, then the French one's."""
+    source = item.get("source") or ""
+    if item.get("source_fr"):
+        source = f"{source} ; French wording: {item['source_fr']}" if source else f"French wording: {item['source_fr']}"
+    return source
 
 
 @transaction.atomic
@@ -73,9 +87,10 @@ def framework_load_mufpp(*, data: dict) -> Counter:
                 "category": categories[item["category"]],
                 "title_en": item["title_en"],
                 "title_fr": item.get("title_fr", ""),
+                "short_title_en": item.get("short_title_en", ""),
                 "verified": bool(item.get("verified")),
                 "note": item.get("note") or "",
-                "source": item.get("source") or "",
+                "source": action_source(item),
             },
         )
         actions[item["number"]] = action
@@ -174,25 +189,34 @@ def _transition(*, assessment: Assessment, to_status: str, by, comment: str = ""
 
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, by, comment: str = "") -> Assessment:
-    """Send a draft for review."""
+    """Send a draft for review; the reviewers are told by email."""
     _require(by, "assessments.submit_assessment", assessment, _("Only a draft you may edit can be submitted."))
-    return _transition(assessment=assessment, to_status=Assessment.Status.IN_REVIEW, by=by, comment=comment)
+    assessment = _transition(assessment=assessment, to_status=Assessment.Status.IN_REVIEW, by=by, comment=comment)
+    workflow_emails_queue(name="assessment-submitted", assessment=assessment, by=by, comment=comment)
+    return assessment
 
 
 @transaction.atomic
 def assessment_publish(*, assessment: Assessment, by, comment: str = "") -> Assessment:
-    """Publish an assessment under review: from now on the public sees it and it is read-only."""
+    """Publish an assessment under review: from now on the public sees it and it is read-only.
+
+    Its contributors and the partner users of its city are told by email.
+    """
     _require(by, "assessments.publish_assessment", assessment, _("Only a reviewer can publish an assessment."))
-    return _transition(assessment=assessment, to_status=Assessment.Status.PUBLISHED, by=by, comment=comment)
+    assessment = _transition(assessment=assessment, to_status=Assessment.Status.PUBLISHED, by=by, comment=comment)
+    workflow_emails_queue(name="assessment-published", assessment=assessment, by=by, comment=comment)
+    return assessment
 
 
 @transaction.atomic
 def assessment_send_back(*, assessment: Assessment, by, comment: str) -> Assessment:
-    """Return an assessment under review to its authors, with the reviewer's comment."""
+    """Return an assessment under review to its authors, with the reviewer's comment (emailed to them)."""
     _require(by, "assessments.send_back_assessment", assessment, _("Only a reviewer can send an assessment back."))
     if not comment or not comment.strip():
         raise AssessmentError(_("Say what needs changing: sending back needs a comment."))
-    return _transition(assessment=assessment, to_status=Assessment.Status.DRAFT, by=by, comment=comment.strip())
+    assessment = _transition(assessment=assessment, to_status=Assessment.Status.DRAFT, by=by, comment=comment.strip())
+    workflow_emails_queue(name="assessment-sent-back", assessment=assessment, by=by, comment=comment.strip())
+    return assessment
 
 
 @transaction.atomic
@@ -207,3 +231,63 @@ def assessment_archive(*, assessment: Assessment, by, comment: str = "") -> Asse
     """Archive a published assessment (a later edition replaces it)."""
     _require(by, "assessments.archive_assessment", assessment, _("Only the team can archive a published assessment."))
     return _transition(assessment=assessment, to_status=Assessment.Status.ARCHIVED, by=by, comment=comment)
+
+
+# --- Who is told of a workflow step, and what they read ---------------------------------------------------------
+
+
+def assessment_contributors(assessment: Assessment) -> Q:
+    """Return the condition of an assessment's contributors: its authors and whoever submitted it."""
+    submitters = Transition.objects.filter(assessment=assessment, to_status=Assessment.Status.IN_REVIEW)
+    return Q(authored_assessments=assessment) | Q(pk__in=submitters.values("by_id"))
+
+
+def workflow_recipients(*, name: str, assessment: Assessment, by) -> list:
+    """Return the active users with an email address to tell of a workflow step (never the one who took it).
+
+    Submitted: the reviewers named on the assessment, or else every reviewer and team member. Sent back: the
+    contributors. Published: the contributors and the partner users of the assessment's city.
+    """
+    users = get_user_model().objects.filter(is_active=True).exclude(email="").exclude(pk=by.pk)
+    if name == "assessment-submitted":
+        named = users.filter(reviewed_assessments=assessment)
+        wanted = named if named.exists() else users.filter(Q(role__in=["team", "reviewer"]) | Q(is_superuser=True))
+    elif name == "assessment-sent-back":
+        wanted = users.filter(assessment_contributors(assessment))
+    elif name == "assessment-published":
+        wanted = users.filter(assessment_contributors(assessment) | Q(role="partner", city_id=assessment.city_id))
+    else:
+        raise ValueError(f"Unknown workflow email: {name}")
+    return list(wanted.distinct().order_by("pk"))
+
+
+def workflow_email_context(*, assessment: Assessment, by, comment: str) -> dict:
+    """Return the context of a workflow email in the active language (plain strings: it travels as JSON)."""
+    admin_path = reverse("admin:assessments_assessment_change", args=[assessment.pk])
+    return {
+        "assessment": f"{assessment.city.name} {assessment.year}",
+        "city": assessment.city.name,
+        "year": assessment.year,
+        "by": by.get_full_name() or by.get_username(),
+        "comment": comment,
+        "admin_url": settings.SITE_URL + admin_path,
+        "public_url": settings.SITE_URL + assessment.get_absolute_url(),
+    }
+
+
+def workflow_emails_queue(*, name: str, assessment: Assessment, by, comment: str = "") -> int:
+    """Queue the email of a workflow step to each recipient, in their language, once the step is committed."""
+    recipients = workflow_recipients(name=name, assessment=assessment, by=by)
+    contexts: dict[str, dict] = {}
+    for user in recipients:
+        language = user.email_language
+        if language not in contexts:
+            with translation.override(language):
+                contexts[language] = workflow_email_context(assessment=assessment, by=by, comment=comment)
+        context = {**contexts[language], "name": user.get_full_name() or user.get_username()}
+        transaction.on_commit(
+            lambda to=[user.email], context=context, language=language: email_send_task.delay(
+                name=name, to=to, context=context, language=language
+            )
+        )
+    return len(recipients)

@@ -21,7 +21,7 @@ from .models import (
 TRANSLATED_FIELDS = {
     Framework: ("name", "description"),
     Category: ("name", "short_name", "description"),
-    RecommendedAction: ("title",),
+    RecommendedAction: ("title", "short_title"),
     Indicator: ("name", "description", "method"),
     Pillar: ("name",),
     Assessment: ("summary",),

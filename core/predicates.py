@@ -16,3 +16,9 @@ def is_student(user) -> bool:
 @rules.predicate
 def is_partner(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.role == "partner" and user.city_id)
+
+
+@rules.predicate
+def is_reviewer(user) -> bool:
+    """A reviewer reads every assessment and sends back or publishes those in review; no other right of the team."""
+    return bool(user.is_authenticated and user.is_active and user.role == "reviewer")

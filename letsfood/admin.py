@@ -94,7 +94,7 @@ class ReportAdmin(admin.ModelAdmin):
     def download(self, report):
         if report.status != Report.Status.DONE or not report.file:
             return "—"
-        return format_html('<a href="{}">{}</a>', report.file.url, _("Download (PDF)"))
+        return format_html('<a href="{}">{}</a>', report.download_url(), _("Download (PDF)"))
 
     def get_urls(self):
         return [

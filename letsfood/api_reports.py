@@ -70,7 +70,8 @@ class ReportSerializer(serializers.ModelSerializer):
     def get_file_url(self, report) -> str | None:
         if report.status != Report.Status.DONE or not report.file:
             return None
-        return self.context["request"].build_absolute_uri(report.file.url)  # the storage's URL (S3: absolute)
+        # The storage's URL (S3: absolute), or for a private report the view that checks permission.
+        return self.context["request"].build_absolute_uri(report.download_url())
 
     def get_error(self, report) -> str:
         user = self.context["request"].user

@@ -3,9 +3,11 @@
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from accounts.services import language_for_city
 from cities.models import City
 
 from .demo_content import demo_assessments_load
+from .demo_partner_plan import demo_fez_plan_load
 from .demo_workshops import demo_workshops_load
 
 DEMO_PASSWORD = "letsfood-demo"  # noqa: S105 -- documented local demo password, never loaded in production
@@ -39,6 +41,7 @@ def demo_load() -> str:
             first_name=city.name,
             role="partner",
             city=city,
+            language=language_for_city(city),  # Fez's partner reads French, Ho Chi Minh City's English
         )
         created += was_created
     student, was_created = _demo_user(
@@ -48,4 +51,5 @@ def demo_load() -> str:
     student.assigned_cities.add(*City.objects.filter(slug="sfax"))
     assessments = demo_assessments_load()
     workshops = demo_workshops_load()
+    demo_fez_plan_load()  # after the workshops: only when the Montpellier–Fez plan is still empty
     return f"{created} accounts, {assessments} illustrative assessments, {workshops} created"

@@ -3,7 +3,10 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from letsfood.reports.files import report_storage, report_upload_to
 
 
 class Report(models.Model):
@@ -27,7 +30,7 @@ class Report(models.Model):
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
-    file = models.FileField(_("file"), upload_to="reports/", blank=True)
+    file = models.FileField(_("file"), upload_to=report_upload_to, storage=report_storage, blank=True)
     size = models.PositiveIntegerField(_("size (bytes)"), null=True, blank=True)
     pages = models.PositiveIntegerField(_("pages"), null=True, blank=True)
     data_hash = models.CharField(_("data hash"), max_length=64, help_text=_("Hash of the data the report shows."))
@@ -42,6 +45,12 @@ class Report(models.Model):
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("last sign of life"),
+        null=True,
+        blank=True,
+        help_text=_("Renewed every few seconds while a worker renders; a rendering silent for a minute is taken over."),
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     error = models.TextField(_("error"), blank=True)
 
@@ -62,3 +71,19 @@ class Report(models.Model):
     def __str__(self):
         subject = f" {self.subject}" if self.subject else ""
         return f"{self.get_kind_display()}{subject} ({self.language})"
+
+    # A duo's report is for its partners and the team: its file is kept private and served after a permission check.
+    PRIVATE_KINDS = frozenset({Kind.DUO})
+
+    @property
+    def is_private(self) -> bool:
+        """Return whether the report's file is private (read only through the permission-checking view)."""
+        return self.kind in self.PRIVATE_KINDS
+
+    def download_url(self) -> str:
+        """Return the address of the report's file: /media/… if public, the view that checks permission if private."""
+        if not self.file:
+            return ""
+        if self.is_private:
+            return reverse("report-download", kwargs={"pk": self.pk})
+        return self.file.url

@@ -2,6 +2,7 @@
 
 import os
 from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
@@ -47,9 +48,50 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name}={raw!r} is not an integer.") from exc
 
 
+def env_rate(name: str, default: str) -> str:
+    """Return a rate such as "300/minute"; anything else is a configuration error."""
+    raw = env(name, "").strip() or default
+    count, _slash, period = raw.partition("/")
+    if not (count.isdigit() and period in {"second", "minute", "hour", "day"}):
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a rate (e.g. 300/minute; second, minute, hour or day).")
+    return raw
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     """Return a comma-separated variable as a list of non-empty items."""
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
+
+
+def env_float(name: str, default: float, *, low: float, high: float) -> float:
+    """Return a number variable between low and high; anything else is a configuration error."""
+    raw = env(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise ImproperlyConfigured(f"{name}={raw!r} is not a number from {low} to {high}.")
+    return value
+
+
+def env_addresses(name: str) -> list[tuple[str, str]]:
+    """Return a list of "Name <address>" (comma-separated) as (name, address) pairs; a bad address is an error."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    raw = env(name, "").strip()
+    pairs = getaddresses([raw]) if raw else []
+    for display_name, address in pairs:
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name}={raw!r}: {display_name or address!r} has no valid email address "
+                '(write "Name <name@example.org>, Other <other@example.org>").'
+            ) from None
+    return pairs
 
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
@@ -82,6 +124,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "corsheaders",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
@@ -102,9 +145,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "core.request_id.RequestIdMiddleware",  # first: every response, redirects too, carries the request's id
     "django.middleware.security.SecurityMiddleware",
     "core.middleware.RejectNulBytesMiddleware",  # early: a NUL byte never reaches a view nor the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, so that its redirects carry the headers too
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -140,7 +185,15 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
-# The address is REMOTE_ADDR (django-ipware is not installed): behind a proxy the lock is in effect per username.
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"  # the visitor's address behind the proxy, as the rate limits
+
+# --- The visitor's address: the number of reverse proxies in front of the site that append the address they
+# received a request from to X-Forwarded-For (Caddy in the Docker Compose set-up: 1). 0: the connection's address.
+# Login lockouts, rate limits and the newsletter's consent records all take the address from core.clientip.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"TRUSTED_PROXY_COUNT={TRUSTED_PROXY_COUNT} must be 0 or more.")
+RATELIMIT_IP_META_KEY = "core.clientip.client_ip"  # key="ip" of every rate limit
 
 TEMPLATES = [
     {
@@ -187,13 +240,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: the Celery broker and the cache when set; otherwise in-process tasks and local memory.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # The cache fails safe (core/cache.py): with Redis down, pages are served from the database. Short timeouts, so
+    # that no request waits long on a Redis that does not answer.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "letsfood"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # django-ratelimit names only django-redis among Redis caches; Django's own, which this one extends, is as shared
+    # and its increments as atomic.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # One development process: its local-memory cache is shared enough for the rate limits.
@@ -215,7 +274,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 # A task not acknowledged within the visibility timeout is redelivered: keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2,
+    "socket_connect_timeout": 1,  # a web process queuing a task, or the health check, never waits long on Redis
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
 
@@ -223,9 +285,20 @@ CELERY_TIMEZONE = "Europe/Paris"
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
+# A header carrying each message's idempotency key, for a provider that de-duplicates by one (e.g. Resend's SMTP
+# Resend-Idempotency-Key); every message also has a Message-ID of its own that is the same at each attempt.
+NEWSLETTER_IDEMPOTENCY_HEADER = env("NEWSLETTER_IDEMPOTENCY_HEADER")
 # The bounce webhook refuses events this far from the server's time, and remembers ids this long to refuse replays.
 NEWSLETTER_WEBHOOK_WINDOW_SECONDS = env_int("NEWSLETTER_WEBHOOK_WINDOW_SECONDS", 300)
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
+
+# --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
+# limit is imported by a worker, without a preview, and followed on a status page.
+IMPORT_MAX_UPLOAD_MB = env_int("IMPORT_MAX_UPLOAD_MB", 5)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 5000)
+IMPORT_PREVIEW_MAX_ROWS = env_int("IMPORT_PREVIEW_MAX_ROWS", 200)
+if min(IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS, IMPORT_PREVIEW_MAX_ROWS) < 1:
+    raise ImproperlyConfigured("IMPORT_MAX_UPLOAD_MB, IMPORT_MAX_ROWS and IMPORT_PREVIEW_MAX_ROWS must be 1 or more.")
 
 CELERY_BEAT_SCHEDULE = {
     # Each duo's partners get the digest of their milestones on the first of the month (safe to run twice).
@@ -235,8 +308,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
-    # Reports left 'rendering' by a lost worker past the time limit, or 'queued' with a lost message, run again.
-    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 300.0},
+    # Reports whose rendering stopped its heartbeat (worker lost), or 'queued' with a lost message, run again.
+    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 30.0},
 }
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.
@@ -268,8 +341,12 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Files of private documents (duo reports): outside MEDIA_ROOT, which the proxy serves to anyone; they are read only
+# through a view that checks permission.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "letsfood.reports.files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -290,6 +367,11 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_EXPIRE = env_int("AWS_QUERYSTRING_EXPIRE", 3600)
     AWS_DEFAULT_ACL = None  # the bucket's policy decides
     AWS_S3_FILE_OVERWRITE = True
+    # Private files under their own prefix, never at a public address: keep private/ out of any public bucket policy.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {"location": "private", "default_acl": "private", "querystring_auth": True, "custom_domain": None},
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -352,6 +434,8 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Over the limit: 429 with Retry-After. Rates are read at each request from the two settings below.
+    "DEFAULT_THROTTLE_CLASSES": ["core.throttling.AnonymousApiThrottle", "core.throttling.UserApiThrottle"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -363,6 +447,14 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.MultiPartParser",
     ],
 }
+# Requests a minute (or "/hour", "/day") to the API, per address for anonymous callers, per account otherwise.
+API_ANON_THROTTLE_RATE = env_rate("API_ANON_THROTTLE_RATE", "300/minute")
+API_USER_THROTTLE_RATE = env_rate("API_USER_THROTTLE_RATE", "1200/minute")
+# Any web page may read the API and the open data from the browser (GET only, never with the visitor's cookies).
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/(?!docs/).*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Let's Food Cities API",
     "DESCRIPTION": "Cities, duos, assessments and programme data of the Let's Food Cities platform.",
@@ -371,6 +463,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Deep links put a link inside each operation's button (nested interactive controls for screen readers).
+    "SWAGGER_UI_SETTINGS": {"deepLinking": False},
     # Several models have a "status" with different choices: name each enum (check --deploy warns otherwise).
     "ENUM_NAME_OVERRIDES": {
         "AssessmentStatusEnum": "assessments.models.Assessment.Status",
@@ -380,9 +474,49 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# --- Errors and logs: the ADMINS get an email for each server error (DEBUG off); every line names its request.
+ADMINS = env_addresses("ADMINS")  # "Name <name@example.org>, Other <other@example.org>"
+LOG_LEVEL = env("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "filters": {
+        "request_id": {"()": "core.log.RequestIdFilter"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "line": {
+            "()": "core.log.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s request_id=%(request_id)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["request_id"], "formatter": "line"},
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"django": {"handlers": ["console", "mail_admins"], "level": LOG_LEVEL, "propagate": False}},
 }
+
+# --- Sentry: errors of the site and the tasks, and a sample of traces to find slow tasks and pages; only with a DSN.
+SENTRY_DSN = env("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        environment=env("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.05, low=0.0, high=1.0),
+        send_default_pii=False,  # no user emails, cookies or IPs leave the platform
+    )
+
+# --- Backups (manage.py backup / restore): dated archives of the database and the media files.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
+BACKUP_KEEP = env_int("BACKUP_KEEP", 14)  # the newest archives kept; older ones are deleted after each backup

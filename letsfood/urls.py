@@ -19,9 +19,14 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("letsfood.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/docs.html"),
+        name="api-docs",
+    ),
     path("admin/", admin.site.urls),
     path("newsletter/webhooks/bounces/", newsletter_webhooks.bounces, name="newsletter-webhook-bounces"),
+    path("reports/<int:pk>/file/", reports_views.report_download, name="report-download"),
 ]
 
 urlpatterns += i18n_patterns(

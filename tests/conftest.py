@@ -73,14 +73,20 @@ def _media_root(tmp_path_factory):
     return tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(scope="session")
+def _private_media_root(tmp_path_factory):
+    return tmp_path_factory.mktemp("private")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_media_and_cache(settings, _media_root):
+def _isolated_media_and_cache(settings, _media_root, _private_media_root):
     """Uploaded and generated files go to a temporary folder; with Redis, each test process has its own cache.
 
     A cache clear on Redis empties its whole database: the cache must not share the broker's database, nor another
     test process's, when the suite runs on several processes (make test).
     """
     settings.MEDIA_ROOT = _media_root
+    settings.PRIVATE_MEDIA_ROOT = _private_media_root
     # A request through the test client leaves its language active in the thread: every test starts in English.
     translation.activate(settings.LANGUAGE_CODE)
     redis_url = os.environ.get("REDIS_URL")

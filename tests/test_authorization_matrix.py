@@ -146,6 +146,30 @@ def a_report(ctx):
     return {"pk": report.pk}
 
 
+def a_duo_report(ctx):
+    """A rendered report of duo A: its file is private (its partners and the team download it)."""
+    from django.core.files.base import ContentFile
+
+    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+        kind="duo", subject=ctx.duo_a.slug, language="en", data_hash="matrix", defaults={"status": "done"}
+    )
+    if not report.file:
+        report.file.save("duo-matrix.pdf", ContentFile(b"%PDF-1.7 matrix"))
+    return {"pk": report.pk}
+
+
+def a_city_report_file(ctx):
+    """A rendered report of Lyon: its download address sends anyone to the public file under /media/."""
+    from django.core.files.base import ContentFile
+
+    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+        kind="city", subject="lyon", language="fr", data_hash="matrix", defaults={"status": "done"}
+    )
+    if not report.file:
+        report.file.save("city-matrix.pdf", ContentFile(b"%PDF-1.7 matrix"))
+    return {"pk": report.pk}
+
+
 # Anyone may ask for a report (public data, rate-limited): an empty POST is a 400 for everyone, a GET a 405.
 REPORT_REQUEST = [everyone(NOT_ALLOWED), Case(outcomes(*[ALLOWED] * 5), method="post")]
 
@@ -157,6 +181,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "favicon": everyone(REDIRECT),
     "set_language": everyone(REDIRECT),  # a GET changes nothing and sends the visitor back
     "newsletter-webhook-bounces": everyone(NOT_ALLOWED),  # POST only, signed
+    "report-download": [duo_private(a_duo_report), everyone(REDIRECT, a_city_report_file)],
     "(unnamed) media/<path:path>": everyone(NOT_FOUND, lambda ctx: {"path": "nothing-here.png"}),
     # --- API: read-only; drafts and private content only for those allowed to read them.
     "api-root": public(),
@@ -270,6 +295,25 @@ MATRIX: dict[str, Case | list[Case]] = {
         Case(outcomes(LOGIN, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED, NOT_ALLOWED), duo_a_milestone),
         public_object_post(duo_a_milestone),
     ],
+    # Changing duo A's plan without the admin: its partner (lyon) and the team; 403 for a public action of another duo.
+    "plans:milestone-postpone": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), duo_a_milestone),
+        public_object_post(duo_a_milestone),
+    ],
+    "plans:milestone-edit": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), duo_a_milestone),
+        public_object_post(duo_a_milestone),
+    ],
+    "plans:milestone-add": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), lambda ctx: {"pk": duo_a_action(ctx).pk}),
+        public_object_post(lambda ctx: {"pk": duo_a_action(ctx).pk}),
+    ],
+    "plans:action-owners": [
+        Case(outcomes(LOGIN, OK, FORBIDDEN, FORBIDDEN, OK), lambda ctx: {"pk": duo_a_action(ctx).pk}),
+        public_object_post(lambda ctx: {"pk": duo_a_action(ctx).pk}),
+    ],
+    # A partner's own page: what is due for their city (nothing to show to those without a duo).
+    "plans:mine": Case(outcomes(LOGIN, OK, OK, NOT_FOUND, NOT_FOUND)),
     # --- The team's workshop console.
     "voting:facilitate": Case(TEAM_ONLY, lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "voting:facilitate-vote": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
@@ -285,6 +329,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "password_reset_confirm": public(lambda ctx: BAD_TOKEN),  # a page that says the link no longer works
     "password_reset_complete": public(),
     "password-set": public(lambda ctx: BAD_TOKEN),
+    "profile": logged_in(),
 }
 
 # Admin changelists, for (students, the team): the team sees the programme's models, superusers alone Django's own

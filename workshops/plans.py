@@ -3,7 +3,7 @@ the food-infrastructure inventory, and the two plan operations: ticking a milest
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -20,7 +20,7 @@ from core.predicates import is_partner, is_team
 from core.tasks import email_send_task
 
 from .models import Action, ActionUpdate, DigestLog, Infrastructure, Milestone
-from .services import WorkshopError, action_progress, milestones_due
+from .services import WorkshopError, action_history_record, action_progress, milestones_due
 
 PRIVATE_PERM = "workshops.view_action_private"
 
@@ -211,7 +211,64 @@ def milestone_mark_done(*, milestone: Milestone, by, on: date | None = None) -> 
         raise WorkshopError(_("This milestone is already done."))
     milestone.done_on = on or timezone.localdate()
     milestone.save(update_fields=["done_on"])
+    day = milestone.done_on.isoformat()
+    note = _("Milestone “%(title)s” done on %(day)s.") % {"title": milestone.title, "day": day}
+    action_history_record(action=milestone.action, by=by, note=note)
     return milestone
+
+
+# --- A partner's "my duo" page ----------------------------------------------------------------------------------
+
+SOON_DAYS = 30
+
+
+@dataclass
+class PartnerDue:
+    """What is due for a partner's city: the duos, their open milestones by urgency, and the actions to edit."""
+
+    city: City | None
+    duos: list[Duo]
+    overdue: list[Milestone]
+    soon: list[Milestone]
+    later: list[Milestone]
+    actions: list[Action]
+
+
+def partner_due(*, user, today: date | None = None) -> PartnerDue:
+    """Return what is due and overdue in the plans of the partner's duos, in three queries whatever their size.
+
+    The open milestones of actions under way (not done, not dropped), with their action, sorted by due date.
+    """
+    today = today or timezone.localdate()
+    duos = list(Duo.objects.for_city(user.city_id).with_cities().order_by("name")) if user.city_id else []
+    actions = list(
+        Action.objects.filter(duo__in=duos)
+        .select_related("duo")
+        .prefetch_related(Prefetch("owners", Organisation.objects.select_related("city").order_by("name")))
+        .order_by("duo__name", "start", "id")
+    )
+    open_milestones = list(
+        Milestone.objects.filter(action__in=[action.pk for action in actions], done_on__isnull=True)
+        .exclude(action__status__in=[Action.Status.DONE, Action.Status.DROPPED])
+        .select_related("action")
+        .order_by("due", "id")
+    )
+    for milestone in open_milestones:
+        milestone.days_late = (today - milestone.due).days
+    horizon = today + timedelta(days=SOON_DAYS)
+    return PartnerDue(
+        city=user.city if user.city_id else None,
+        duos=duos,
+        overdue=[m for m in open_milestones if m.due < today],
+        soon=[m for m in open_milestones if today <= m.due <= horizon],
+        later=[m for m in open_milestones if m.due > horizon],
+        actions=actions,
+    )
+
+
+def plan_organisations(action: Action) -> QuerySet:
+    """Return the organisations that may carry an action: those of its plan's cities."""
+    return Organisation.objects.filter(city__in=action.plan_cities()).select_related("city").order_by("name")
 
 
 # --- The monthly digest -----------------------------------------------------------------------------------------
@@ -226,11 +283,12 @@ def duos_for_digest() -> QuerySet:
 
 
 def digest_recipients(*, duo: Duo) -> QuerySet:
-    """Return the active partner users of the duo's two cities who have an email address."""
+    """Return the active partner users of the duo's two cities who have an email address and want the digest."""
     return (
         get_user_model()
         .objects.filter(role="partner", is_active=True, city_id__in=[duo.french_city_id, duo.partner_city_id])
         .exclude(email="")
+        .exclude(digest_opt_out=True)
         .order_by("pk")
     )
 
@@ -257,6 +315,8 @@ def digest_context(*, duo: Duo, overdue: list[Milestone], upcoming: list[Milesto
         "overdue": _digest_items(overdue, today=today),
         "upcoming": _digest_items(upcoming, today=today),
         "plan_url": settings.SITE_URL + reverse("plans:duo-plan", kwargs={"slug": duo.slug}),
+        "mine_url": settings.SITE_URL + reverse("plans:mine"),
+        "profile_url": settings.SITE_URL + reverse("profile"),
     }
 
 
@@ -277,10 +337,9 @@ def action_digest_send(*, duo: Duo, today: date | None = None) -> int:
             log = DigestLog.objects.create(duo=duo, month=today.replace(day=1))
     except IntegrityError:
         return 0
-    languages = {code for code, _name in settings.LANGUAGES}
     contexts: dict[str, dict] = {}
     for user in recipients:
-        language = user.preferred_language if user.preferred_language in languages else settings.LANGUAGE_CODE
+        language = user.email_language
         if language not in contexts:
             with translation.override(language):
                 contexts[language] = digest_context(duo=duo, overdue=overdue, upcoming=upcoming, today=today)

@@ -1,11 +1,13 @@
 """Pages of the action plans: a duo's plan, an action with where it came from and what it should move, an indicator
-with its values and the actions meant to move it, and a territory's food infrastructure."""
+with its values and the actions meant to move it, a territory's food infrastructure, and a partner's "my duo" page
+with the forms that change the plan without the admin."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -13,10 +15,12 @@ from django.views.decorators.http import require_POST
 from cities.models import City, Duo
 from core.predicates import is_team
 
-from . import plans
+from . import plans, services
 from .models import Milestone
-from .plans_forms import ActionUpdateForm
+from .plans_forms import ActionOwnersForm, ActionUpdateForm, MilestoneForm, MilestonePostponeForm
 from .services import WorkshopError, action_update_record
+
+EDIT_PERM = "workshops.edit_action_plan"
 
 
 def duo_plan(request, slug):
@@ -87,12 +91,12 @@ def action_update(request, pk):
                 action=action, status=form.cleaned_data["status"], note=form.cleaned_data["note"], by=request.user
             )
         except WorkshopError as error:
-            messages.error(request, str(error))
+            form.add_error("note", str(error))
         else:
             messages.success(request, _("Status update recorded."))
-    else:
-        messages.error(request, _("The update was not recorded: choose a status and say what happened."))
-    return _back(request, action)
+            return _back(request, action)
+    # The form again with what was wrong, field by field, and nothing recorded.
+    return _plan_form_page(request, "action_update.html", {"form": form, "action": action}, status=400)
 
 
 @login_required
@@ -137,3 +141,136 @@ def infrastructure(request, slug):
     return render(
         request, "workshops/plans/infrastructure.html", {"city": city, **plans.infrastructure_inventory(city=city)}
     )
+
+
+# --- "My duo": what is due for a partner's city, and the plan's changes partners make without the admin
+
+
+@login_required
+def mine(request):
+    """The page a partner lands on: what is due and overdue in their duo's plan, with the forms to act on it."""
+    if not request.user.city_id or request.user.role != "partner":
+        raise Http404
+    due = plans.partner_due(user=request.user)
+    if not due.duos:
+        raise Http404
+    context = {
+        "due": due,
+        "today": timezone.localdate(),
+        "editable": {action.pk for action in due.actions if request.user.has_perm(EDIT_PERM, action)},
+        "postpone_form": MilestonePostponeForm(),
+        "update_form": ActionUpdateForm(),
+    }
+    return render(request, "workshops/plans/mine.html", context)
+
+
+def _editable_action(request, pk):
+    """Return the action if the user may change its plan: 404 if they may not read it, 403 if they may not edit it."""
+    action = _visible_action(request, pk)
+    if not request.user.has_perm(EDIT_PERM, action):
+        raise PermissionDenied
+    return action
+
+
+def _editable_milestone(request, pk):
+    milestone = get_object_or_404(Milestone, pk=pk)
+    action = _editable_action(request, milestone.action_id)
+    milestone.action = action
+    return milestone, action
+
+
+def _plan_form_page(request, template, context, *, status=200):
+    return render(request, f"workshops/plans/{template}", {"next": _next_of(request), **context}, status=status)
+
+
+def _next_of(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
+
+
+def _done(request, action, message):
+    messages.success(request, message)
+    target = _next_of(request)
+    return redirect(target) if target else redirect("plans:action-detail", pk=action.pk)
+
+
+@login_required
+def milestone_postpone(request, pk):
+    """Move a milestone to a later date with the reason (a 400 with the fields' errors when either is missing)."""
+    milestone, action = _editable_milestone(request, pk)
+    form = MilestonePostponeForm(request.POST or None, milestone=milestone)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.milestone_postpone(
+                    milestone=milestone,
+                    due=form.cleaned_data["due"],
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
+            except WorkshopError as error:
+                form.add_error(None, str(error))
+            else:
+                return _done(request, action, _("Milestone “%(title)s” postponed.") % {"title": milestone.title})
+        return _plan_form_page(
+            request, "milestone_postpone.html", {"form": form, "milestone": milestone, "action": action}, status=400
+        )
+    return _plan_form_page(request, "milestone_postpone.html", {"form": form, "milestone": milestone, "action": action})
+
+
+@login_required
+def milestone_edit(request, pk):
+    """Rename a milestone or change its due date."""
+    milestone, action = _editable_milestone(request, pk)
+    initial = {"title": milestone.title, "due": milestone.due}
+    form = MilestoneForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.milestone_edit(milestone=milestone, by=request.user, **form.cleaned_data)
+            except WorkshopError as error:
+                form.add_error(None, str(error))
+            else:
+                return _done(request, action, _("Milestone saved."))
+        context = {"form": form, "milestone": milestone, "action": action}
+        return _plan_form_page(request, "milestone_form.html", context, status=400)
+    return _plan_form_page(request, "milestone_form.html", {"form": form, "milestone": milestone, "action": action})
+
+
+@login_required
+def milestone_add(request, pk):
+    """Add a milestone to an action."""
+    action = _editable_action(request, pk)
+    form = MilestoneForm(request.POST or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.milestone_add(action=action, by=request.user, **form.cleaned_data)
+            except WorkshopError as error:
+                form.add_error(None, str(error))
+            else:
+                return _done(request, action, _("Milestone added."))
+        return _plan_form_page(request, "milestone_form.html", {"form": form, "action": action}, status=400)
+    return _plan_form_page(request, "milestone_form.html", {"form": form, "action": action})
+
+
+@login_required
+def action_owners(request, pk):
+    """Choose the organisations that carry an action, among those of the plan's cities."""
+    action = _editable_action(request, pk)
+    organisations = plans.plan_organisations(action)
+    initial = {"owners": list(action.owners.all())}
+    form = ActionOwnersForm(request.POST or None, initial=initial, organisations=organisations)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.action_owners_set(action=action, owners=form.cleaned_data["owners"], by=request.user)
+            except WorkshopError as error:
+                form.add_error("owners", str(error))
+            else:
+                return _done(request, action, _("Owners saved."))
+        return _plan_form_page(request, "action_owners.html", {"form": form, "action": action}, status=400)
+    return _plan_form_page(request, "action_owners.html", {"form": form, "action": action})

@@ -53,3 +53,6 @@ for model in MODELS:
 
 rules.add_perm("workshops.view_workshop_private", is_team | (is_partner & is_partner_of_workshop_city))
 rules.add_perm("workshops.view_action_private", is_team | (is_partner & is_partner_of_action_duo))
+# Changing the plan itself (owners, milestones' titles and dates, postponing): the team, and the partners of the duo,
+# from their "my duo" page rather than the admin.
+rules.add_perm("workshops.edit_action_plan", is_team | (is_partner & is_partner_of_action_duo))

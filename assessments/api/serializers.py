@@ -29,7 +29,7 @@ class RecommendedActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RecommendedAction
-        fields = ["number", "framework", "category", "title", "verified", "note", "source"]
+        fields = ["number", "framework", "category", "title", "short_title", "verified", "note", "source"]
 
 
 class IndicatorSerializer(serializers.ModelSerializer):

@@ -22,7 +22,7 @@ def change_data(user, **overrides):
         "email": user.email,
         "is_active": "on",
         "role": user.role,
-        "preferred_language": "en",
+        "language": "en",
         "city": user.city_id or "",
     }
     data.update(overrides)

@@ -19,11 +19,12 @@ def path_of(url: str) -> str:
     return re.sub(r"^https?://[^/]+", "", url)
 
 
-def test_partner_lands_on_their_duo_after_logging_in(client, partner_a, duo_a):
+def test_partner_lands_on_their_my_duo_page_after_logging_in(client, partner_a, duo_a):
     response = client.post(reverse("login"), {"username": "lyon", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("duo-dashboard", kwargs={"slug": duo_a.slug})
+    assert response["Location"] == reverse("plans:mine")
+    assert duo_a.name in client.get(response["Location"]).text
 
 
 def test_team_member_lands_on_the_admin(client, team_member):

@@ -41,8 +41,8 @@ def test_invitation_end_to_end(client, team_member, duo_a, tasks_in_process, dja
 
     response = client.post(reverse("login"), {"username": user.username, "password": "lyon-food-policy-26"})
     assert response.status_code == 302
-    assert duo_a.slug in response["Location"]
-    assert client.get(response["Location"]).status_code == 200
+    assert response["Location"] == reverse("plans:mine")
+    assert duo_a.name in client.get(response["Location"]).text
 
 
 def test_reinviting_resends_a_link(team_member, duo_a, tasks_in_process, django_capture_on_commit_callbacks):

@@ -139,7 +139,7 @@ def test_sources_and_verified_flags_of_the_framework_are_kept():
     for item in data["actions"]:
         action = RecommendedAction.objects.get(number=item["number"])
         assert action.verified is bool(item.get("verified")), item["number"]
-        assert action.source == (item.get("source") or ""), item["number"]
+        assert action.source.startswith(item.get("source") or ""), item["number"]
     for item in data["indicators"]:
         indicator = Indicator.objects.get(number=item["number"])
         assert indicator.verified is bool(item.get("verified")), item["number"]
@@ -194,3 +194,31 @@ def test_every_reference_city_has_its_own_time_zone():
     assert zones["fez"] == "Africa/Casablanca" and zones["lyon"] == "Europe/Paris"
     for city in City.objects.all():
         city.full_clean()  # every name is a real IANA time zone
+
+
+def test_verified_actions_carry_the_full_official_wording_and_keep_a_short_title():
+    data = json.loads((REFERENCE_DIR / "mufpp.json").read_text(encoding="utf-8"))
+    load_reference()
+
+    verified = [item for item in data["actions"] if item["verified"]]
+    assert len(verified) == 19
+    action = RecommendedAction.objects.get(number=1)
+    assert action.title_en.startswith(
+        "Facilitate collaboration across city agencies and departments and seek alignment"
+    )
+    assert action.short_title_en.startswith("Facilitate collaboration across city agencies and departments and align")
+    assert action.display_title == action.short_title
+    assert str(action).startswith("1. Facilitate collaboration")
+    unchanged = RecommendedAction.objects.get(number=10)  # a paraphrase still to be checked: no short title
+    assert unchanged.short_title == ""
+    assert unchanged.display_title == unchanged.title
+
+
+def test_two_actions_have_faos_french_wording_and_its_source():
+    load_reference()
+
+    for number in (34, 35):
+        action = RecommendedAction.objects.get(number=number)
+        assert action.title_fr.startswith(("Réunir les principaux acteurs", "Sensibiliser le public"))
+        assert "French wording: https://fao.org/save-food/" in action.source
+    assert RecommendedAction.objects.exclude(number__in=(34, 35)).exclude(title_fr="").count() == 0

@@ -135,8 +135,9 @@ def test_an_unknown_report_is_not_found(anonymous, db):
     assert anonymous.get("/en/reports/999/").status_code == 404
 
 
-def test_the_duo_dashboard_has_a_button_asking_for_the_duo_report(anonymous, duo_a):
-    html = anonymous.get(f"/en/duos/{duo_a.slug}/dashboard/").content.decode()
+def test_the_duo_dashboard_has_a_button_asking_for_the_duo_report_for_the_duos_partners(client, partner_a, duo_a):
+    client.force_login(partner_a)
+    html = client.get(f"/en/duos/{duo_a.slug}/dashboard/").content.decode()
 
     form = re.search(
         r'<form method="post" action="/en/reports/request/" class="report-request">(.*?)</form>', html, re.S
@@ -146,6 +147,12 @@ def test_the_duo_dashboard_has_a_button_asking_for_the_duo_report(anonymous, duo
     assert f'name="subject" value="{duo_a.slug}"' in form.group(1)
     assert "Download the duo report (PDF)" in form.group(1)
     assert "csrfmiddlewaretoken" in form.group(1)
+
+
+def test_visitors_are_not_offered_the_duo_report_which_only_the_duos_partners_and_team_download(anonymous, duo_a):
+    html = anonymous.get(f"/en/duos/{duo_a.slug}/dashboard/").content.decode()
+
+    assert 'name="kind" value="duo"' not in html
 
 
 def test_the_city_page_has_a_button_asking_for_the_city_report(anonymous, rated_city):

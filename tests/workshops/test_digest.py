@@ -34,8 +34,8 @@ def plan(duo_a, duo_b):
 @pytest.fixture
 def partners(duo_a, duo_b):
     return {
-        "lyon": UserFactory(username="lyon", role="partner", city=duo_a.french_city, preferred_language="fr"),
-        "hcmc": UserFactory(username="hcmc", role="partner", city=duo_a.partner_city, preferred_language="en"),
+        "lyon": UserFactory(username="lyon", role="partner", city=duo_a.french_city, language="fr"),
+        "hcmc": UserFactory(username="hcmc", role="partner", city=duo_a.partner_city, language="en"),
         "fez": UserFactory(username="fez", role="partner", city=duo_b.partner_city),
         "no_email": UserFactory(username="quiet", role="partner", city=duo_a.french_city, email=""),
         "inactive": UserFactory(username="gone", role="partner", city=duo_a.french_city, is_active=False),
@@ -110,3 +110,28 @@ def test_the_digest_is_scheduled_monthly_on_the_first_at_seven(settings):
 
     assert entry["task"] == "workshops.tasks.action_digest_send_all"
     assert entry["schedule"].day_of_month == {1} and entry["schedule"].hour == {7}
+
+
+def test_a_partner_who_opted_out_receives_no_digest(plan, partners, django_capture_on_commit_callbacks):
+    partners["hcmc"].digest_opt_out = True
+    partners["hcmc"].save()
+
+    run_digest(django_capture_on_commit_callbacks)
+
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == ["fez@example.org", "lyon@example.org"]
+
+
+def test_the_digest_links_to_my_duo_and_to_the_profile_in_the_readers_language(
+    plan, partners, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://letsfood.example"
+
+    run_digest(django_capture_on_commit_callbacks)
+
+    english = next(m for m in mail.outbox if m.to == ["hcmc@example.org"])
+    french = next(m for m in mail.outbox if m.to == ["lyon@example.org"])
+    assert "https://letsfood.example/en/plan/mine/" in english.body
+    assert "https://letsfood.example/en/accounts/profile/" in english.body
+    assert 'href="https://letsfood.example/fr/plan/mine/"' in french.alternatives[0][0]
+    assert "https://letsfood.example/fr/accounts/profile/" in french.body

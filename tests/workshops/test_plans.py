@@ -68,8 +68,9 @@ def test_a_partner_of_the_duo_posts_an_update_and_ticks_a_milestone_from_the_pag
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.status == "in_progress"
-    assert ActionUpdate.objects.get().author == partner_a
+    assert ActionUpdate.objects.get(note="Charter drafted.").author == partner_a
     assert action.milestones.get().done_on is not None
+    assert ActionUpdate.objects.filter(note__startswith="Milestone “Sign charter” done on", author=partner_a).exists()
 
 
 def test_another_duos_partner_cannot_post_an_update(client, duo_a, partner_b):
