@@ -128,7 +128,6 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
-    "leaflet",
     "django_countries",
     "simple_history",
     "import_export",
@@ -141,6 +140,7 @@ INSTALLED_APPS = [
     "assessments",
     "workshops",
     "newsletter",
+    "opendata",
     "letsfood",
 ]
 
@@ -280,6 +280,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
 }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+OPENDATA_REBUILD_DELAY = env_int("OPENDATA_REBUILD_DELAY", 60)  # seconds: one package build per burst of edits
 
 # --- Newsletter: sending throttle and batches, bounce webhook secret.
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
@@ -402,7 +403,7 @@ MAP_ATTRIBUTION = env("MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        # A nonce appears only on responses that ask for one (the admin's map widget); public pages stay 'self'.
+        # A nonce appears only on responses that ask for one (none of ours: every script is a file); pages stay 'self'.
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:", MAP_TILE_ORIGIN],
@@ -415,14 +416,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (30.0, 10.0),
-    "DEFAULT_ZOOM": 2,
-    "MIN_ZOOM": 1,
-    "MAX_ZOOM": 18,
-    "TILES": [("OpenStreetMap", MAP_TILE_URL, {"attribution": MAP_ATTRIBUTION})],
-    "RESET_VIEW": False,
-}
+# An initiative, a piece of infrastructure or an organisation placed farther than this from its territory is refused.
+LOCATION_MAX_DISTANCE_KM = env_int("LOCATION_MAX_DISTANCE_KM", 150)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
