@@ -29,6 +29,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cities.predicates import assigned_city_ids
+from core import spreadsheets
 from core.admin import MapAdminMixin, territory_of_request
 from core.predicates import is_reviewer, is_student, is_team
 
@@ -49,7 +50,7 @@ from .models import (
 from .resources import IndicatorResource, IndicatorValueResource, InitiativeResource
 from .selectors import category_completeness_many
 
-SPREADSHEET_FORMATS = [XLSX, CSV]
+SPREADSHEET_FORMATS = [spreadsheets.escaping_formulas(XLSX), spreadsheets.escaping_formulas(CSV)]
 CONTENT_HISTORY_LIMIT = 100  # the latest changes to an assessment's content shown on its history page
 
 

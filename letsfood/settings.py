@@ -147,6 +147,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",  # first: every response, redirects too, carries the request's id
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulBytesMiddleware",  # early: a NUL byte never reaches a view nor the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, so that its redirects carry the headers too
     "csp.middleware.CSPMiddleware",
@@ -288,6 +289,8 @@ NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the 
 # A header carrying each message's idempotency key, for a provider that de-duplicates by one (e.g. Resend's SMTP
 # Resend-Idempotency-Key); every message also has a Message-ID of its own that is the same at each attempt.
 NEWSLETTER_IDEMPOTENCY_HEADER = env("NEWSLETTER_IDEMPOTENCY_HEADER")
+# The bounce webhook refuses events this far from the server's time, and remembers ids this long to refuse replays.
+NEWSLETTER_WEBHOOK_WINDOW_SECONDS = env_int("NEWSLETTER_WEBHOOK_WINDOW_SECONDS", 300)
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
@@ -431,6 +434,12 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    # DRF's own parsers, the JSON one answering a body nested too deeply with 400 instead of a recursion error.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
 }
 # Requests a minute (or "/hour", "/day") to the API, per address for anonymous callers, per account otherwise.

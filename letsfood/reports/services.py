@@ -58,6 +58,8 @@ def report_request(*, kind: str, subject: str = "", language: str, by=None) -> t
     """
     from letsfood.tasks import report_render_task
 
+    if kind == Report.Kind.COMPILATION:
+        subject = ""  # one compilation per language and data: a subject would only multiply the same document
     data = report_data(kind=kind, subject=subject, language=language)
     digest = data_hash(data)
     existing = (
