@@ -185,6 +185,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
+AXES_USERNAME_CALLABLE = "accounts.views.lockout_username"  # a username longer than any account's is cut
 AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"  # the visitor's address behind the proxy, as the rate limits
 
 # --- The visitor's address: the number of reverse proxies in front of the site that append the address they
