@@ -6,11 +6,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     PIP_NO_CACHE_DIR=1
 
-# GDAL for django-leaflet's admin widget (no spatial database), Pango and HarfBuzz for WeasyPrint,
-# fonts for the PDFs, gettext for compilemessages.
+# Pango and HarfBuzz for WeasyPrint, fonts for the PDFs, gettext for compilemessages.
 RUN apt-get update \
     && apt-get install -y --no-install-recommends \
-        libgdal32 libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation gettext \
     && rm -rf /var/lib/apt/lists/*
 
 # pg_dump and pg_restore for `manage.py backup` and `restore` (postgresql-client), of the database service's major

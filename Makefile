@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 STAMP := $(VENV)/.install-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test worker beat lint bench lock
+.PHONY: help install run test worker beat lint bench lock system-libraries messages compilemessages
 
 help:
 	@echo "make run      install, migrate, load reference and demo data, serve on http://127.0.0.1:$(PORT)"
@@ -20,6 +20,8 @@ help:
 	@echo "make beat     Celery beat (needs REDIS_URL)"
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lock     re-resolve pyproject.toml into requirements.lock"
+	@echo "make messages         extract the translatable messages into the .po files (needs gettext)"
+	@echo "make compilemessages  compile the .po files into the committed .mo files (pure Python)"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -31,13 +33,30 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 
 install: $(STAMP)
 
-# Translations: each .mo is compiled from its .po when missing or older.
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po */locale/*/LC_MESSAGES/*.po))
-%.mo: %.po
-	@command -v msgfmt >/dev/null || { echo "msgfmt not found (apt-get install gettext): $@ not compiled" >&2; exit 0; }
-	msgfmt --check-format -o $@ $<
+# WeasyPrint's system libraries (the PDF reports), each with the Debian package that installs it: the only ones the
+# platform needs. `make run` and `make test` check them first and stop with one line that names what to install.
+WEASYPRINT_LIBRARIES ?= gobject-2.0:libglib2.0-0 pango-1.0:libpango-1.0-0 harfbuzz:libharfbuzz0b \
+	fontconfig:libfontconfig1 pangoft2-1.0:libpangoft2-1.0-0
+missing_libraries = $(shell $(PYTHON) -c 'import ctypes.util, sys; \
+	print(*(p for l, p in (a.split(":") for a in sys.argv[1:]) if not ctypes.util.find_library(l)))' \
+	$(WEASYPRINT_LIBRARIES))
 
-run: $(STAMP) $(MO_FILES)
+system-libraries:
+	$(if $(missing_libraries),$(error Pango is missing (WeasyPrint's PDF reports): apt-get install $(missing_libraries)))
+	@:
+
+# Translations: the compiled .mo files are committed, so no machine needs gettext to run or test the platform.
+# Extracting the messages (make messages) needs it, only for whoever edits the translations: apt-get install gettext.
+messages: $(STAMP)
+	@command -v xgettext >/dev/null || { echo "xgettext is missing: apt-get install gettext" >&2; exit 1; }
+	$(MANAGE) makemessages --all --no-obsolete
+	$(MAKE) compilemessages
+
+compilemessages: $(STAMP)
+	$(BIN)/python -c 'import pathlib, polib; \
+		[polib.pofile(str(po)).save_as_mofile(str(po.with_suffix(".mo"))) for po in [*pathlib.Path("locale").glob("*/LC_MESSAGES/*.po"), *pathlib.Path(".").glob("*/locale/*/LC_MESSAGES/*.po")]]'
+
+run: system-libraries $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_reference
 	$(MANAGE) load_demo
@@ -46,7 +65,7 @@ run: $(STAMP) $(MO_FILES)
 # pytest's exit code 5 (no tests collected) fails too: there are always tests to run.
 # The suite runs on every core (pytest-xdist); PYTEST_WORKERS=0 runs it in one process.
 PYTEST_WORKERS ?= auto
-test: $(STAMP) $(MO_FILES)
+test: system-libraries $(STAMP)
 	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup $(PYTEST_ARGS) || { status=$$?; [ $$status -ne 5 ] || echo "pytest collected no tests" >&2; exit $$status; }
 
 define require_redis

@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponseRedirect
@@ -128,6 +129,19 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
         response = super().form_valid(form)
         messages.success(self.request, _("Your password is set. You can now log in."))
         return response
+
+
+def lockout_username(request, credentials=None):
+    """Return the username django-axes records a login attempt under, cut to the longest a username can be.
+
+    Django's login form does not refuse a longer one before the attempt is recorded, and axes' column is shorter
+    than what a client may send; no account has a longer name, so the cut changes no lockout.
+    """
+    data = credentials if credentials is not None else getattr(request, "data", request.POST)
+    username = data.get(settings.AXES_USERNAME_FORM_FIELD)
+    if username is None:
+        return None
+    return str(username)[: get_user_model()._meta.get_field(get_user_model().USERNAME_FIELD).max_length]
 
 
 def locked_out(request, original_response=None, credentials=None):

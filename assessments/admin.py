@@ -29,7 +29,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from cities.predicates import assigned_city_ids
-from core.admin import MapAdminMixin
+from core import spreadsheets
+from core.admin import MapAdminMixin, territory_of_request
 from core.predicates import is_reviewer, is_student, is_team
 
 from . import imports, services
@@ -49,8 +50,7 @@ from .models import (
 from .resources import IndicatorResource, IndicatorValueResource, InitiativeResource
 from .selectors import category_completeness_many
 
-SPREADSHEET_FORMATS = [XLSX, CSV]
-CITY_MAP_ZOOM = 11  # a whole city and its surroundings, where its initiatives are
+SPREADSHEET_FORMATS = [spreadsheets.escaping_formulas(XLSX), spreadsheets.escaping_formulas(CSV)]
 CONTENT_HISTORY_LIMIT = 100  # the latest changes to an assessment's content shown on its history page
 
 
@@ -238,27 +238,18 @@ class ChallengeInline(ContentInlinePermissions, TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class InitiativeInline(ContentInlinePermissions, TranslationStackedInline):
-    """Initiatives in short; the point on the map is set on the initiative's own page (the change link).
-
-    django-leaflet's widget writes one map script per field, which an inline's "add another" template cannot clone.
-    """
+class InitiativeInline(ContentInlinePermissions, MapAdminMixin, TranslationStackedInline):
+    """Initiatives in short, each with its point on a map that opens on the assessment's city."""
 
     model = Initiative
     form = TranslatedErrorsForm
-    fields = ("title", "description", "actor_type", "status", "organisation", "categories", "pillars", "location_set")
-    readonly_fields = ("location_set",)
+    fields = ("title", "description", "actor_type", "status", "organisation", "categories", "pillars", "location")
     autocomplete_fields = ("organisation", "categories", "pillars")
     extra = 0
     show_change_link = True
 
-    @admin.display(description=_("location"))
-    def location_set(self, obj):
-        if not obj or not obj.pk:
-            return gettext("Save, then place the initiative on the map from its own page.")
-        if obj.location:
-            return f"{obj.latitude:.5f}, {obj.longitude:.5f}"
-        return gettext("Not placed on the map yet: open the initiative to place it.")
+    def map_territory(self, request, obj):
+        return obj.city if obj is not None else None
 
 
 class TransitionInline(admin.TabularInline):
@@ -589,18 +580,10 @@ class InitiativeAdmin(ContentAdminPermissions, CheckedImportMixin, MapAdminMixin
         (_("Photo"), {"fields": ("photo", "photo_credit")}),
     )
 
-    def get_form(self, request, obj=None, **kwargs):
-        form = super().get_form(request, obj, **kwargs)
-        city = obj.assessment.city if obj is not None else None
-        field = form.base_fields.get("location")
-        if field is not None and city is not None and city.location and not obj.location:
-            # Not placed yet: open the map on the city rather than on the whole world.
-            field.widget.settings_overrides = {
-                **field.widget.settings_overrides,
-                "DEFAULT_CENTER": (city.latitude, city.longitude),
-                "DEFAULT_ZOOM": CITY_MAP_ZOOM,
-            }
-        return form
+    def map_territory(self, request, obj):
+        # An initiative added from a link that names its assessment (?assessment=<id>) opens on that city too.
+        assessment = obj.assessment if obj is not None else territory_of_request(request, Assessment, "assessment")
+        return assessment.city if assessment is not None else None
 
 
 @admin.register(Challenge)

@@ -9,8 +9,9 @@ from django.utils import formats
 from django.utils.crypto import get_random_string
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from djgeojson.fields import PointField
 from simple_history.models import HistoricalRecords
+
+from core.geo import LocatedNearTerritory, PointField, point_coordinates
 
 
 class Framework(models.Model):
@@ -440,7 +441,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(assessment__city=city)
 
 
-class Initiative(models.Model):
+class Initiative(LocatedNearTerritory, models.Model):
     """An innovative local initiative catalogued by an assessment: an entry of the good-practice library."""
 
     class ActorType(models.TextChoices):
@@ -522,12 +523,16 @@ class Initiative(models.Model):
     @property
     def latitude(self) -> float | None:
         """Return the latitude of the initiative, or None."""
-        return self.location["coordinates"][1] if self.location else None
+        return point_coordinates(self.location)[0] if self.location else None
 
     @property
     def longitude(self) -> float | None:
         """Return the longitude of the initiative, or None."""
-        return self.location["coordinates"][0] if self.location else None
+        return point_coordinates(self.location)[1] if self.location else None
+
+    def location_territory(self):
+        """Return the city of the initiative's assessment, which its location must stay near."""
+        return self.assessment.city if self.assessment_id else None
 
 
 class Transition(models.Model):

@@ -17,6 +17,7 @@ from import_export import fields, resources, widgets
 from import_export.results import RowResult
 
 from cities.models import Organisation
+from core.geo import make_point
 
 from .models import Assessment, Category, Framework, Indicator, IndicatorValue, Initiative, Pillar, RecommendedAction
 
@@ -425,7 +426,17 @@ class InitiativeResource(AllOrNothingResource):
             raise ValidationError({"latitude": _("Give both the latitude and the longitude, or neither.")})
         if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
             raise ValidationError({"latitude": _("The coordinates are out of range.")})
-        instance.location = {"type": "Point", "coordinates": [float(longitude), float(latitude)]}
+        instance.location = make_point(latitude, longitude)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """Report the location's errors (such as a point too far from the city) under the 'latitude' column."""
+        try:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
+        except ValidationError as error:
+            renamed: dict = {}
+            for name, messages in error.message_dict.items():
+                renamed.setdefault("latitude" if name == "location" else name, []).extend(messages)
+            raise ValidationError(renamed) from None
 
     def get_export_queryset(self, request=None, **kwargs):
         return (

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from core.admin import MapAdminMixin
+from core.admin import MapAdminMixin, territory_of_request
 
 from .models import City, Duo, DuoContact, Organisation
 
@@ -32,6 +32,9 @@ class CityAdmin(MapAdminMixin, TranslationAdmin):
         ),
         (_("Presentation"), {"fields": ("description", "photo", "photo_credit")}),
     )
+
+    def map_territory(self, request, obj):
+        return obj
 
 
 @admin.register(Duo)
@@ -67,12 +70,15 @@ class DuoAdmin(TranslationAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(MapAdminMixin, admin.ModelAdmin):
     list_display = ("name", "kind", "city", "website")
     list_filter = ("kind", "city")
     search_fields = ("name", "city__name_en", "city__name_fr")
     autocomplete_fields = ("city",)
     list_select_related = ("city",)
+
+    def map_territory(self, request, obj):
+        return obj.city if obj is not None else territory_of_request(request, City, "city")
 
 
 @admin.register(DuoContact)

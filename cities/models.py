@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from djgeojson.fields import PointField
+
+from core.geo import LocatedNearTerritory, PointField, point_coordinates
 
 # Languages of the programme's cities that Django's own list does not name.
 EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
@@ -116,12 +117,12 @@ class City(models.Model):
     @property
     def latitude(self) -> float | None:
         """Return the latitude of the city centre, or None."""
-        return self.location["coordinates"][1] if self.location else None
+        return point_coordinates(self.location)[0] if self.location else None
 
     @property
     def longitude(self) -> float | None:
         """Return the longitude of the city centre, or None."""
-        return self.location["coordinates"][0] if self.location else None
+        return point_coordinates(self.location)[1] if self.location else None
 
     @property
     def language_names(self) -> list[str]:
@@ -223,7 +224,7 @@ class Duo(models.Model):
         ]
 
 
-class Organisation(models.Model):
+class Organisation(LocatedNearTerritory, models.Model):
     """A body that takes part in the programme: local authority, university, association…"""
 
     class Kind(models.TextChoices):
@@ -243,6 +244,7 @@ class Organisation(models.Model):
         City, models.SET_NULL, null=True, blank=True, related_name="organisations", verbose_name=_("city")
     )
     website = models.URLField(_("website"), blank=True)
+    location = PointField(_("location"), null=True, blank=True, help_text=_("Where the organisation is, on the map."))
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -253,6 +255,10 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.city})" if self.city_id else self.name
+
+    def location_territory(self):
+        """Return the organisation's city, which its location must stay near."""
+        return self.city if self.city_id else None
 
 
 class DuoContact(models.Model):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, permission_classes
@@ -18,9 +19,19 @@ from .reports_views import RATE_PER_IP, RATE_RETRY_AFTER, report_request_limited
 class ReportRequestSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Report.Kind.choices)
     subject = serializers.SlugField(
-        required=False, default="", allow_blank=True, help_text="The city or duo slug; empty for the compilation."
+        required=False,
+        default="",
+        allow_blank=True,
+        help_text="The slug of a published city or duo; ignored for the compilation (one per language and data).",
     )
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
+
+    def validate(self, attrs):
+        if attrs["kind"] == Report.Kind.COMPILATION:
+            attrs["subject"] = ""  # the compilation has no subject: any given is ignored
+        elif not attrs.get("subject"):
+            raise serializers.ValidationError({"subject": _("A city or duo report needs the slug of its subject.")})
+        return attrs
 
 
 class ReportSerializer(serializers.ModelSerializer):
@@ -83,7 +94,8 @@ ERROR = inline_serializer("ReportError", {"detail": serializers.CharField()})
     },
     description=(
         "Ask for a PDF report: `city` (subject: a published city's slug), `duo` (a published duo's slug) or "
-        "`compilation` (no subject), in `en` or `fr`. Reports show published data only, so anyone may ask, "
+        "`compilation` (no subject: one given is ignored), in `en` or `fr`. Reports show published data only, so "
+        "anyone may ask, "
         f"{RATE_PER_IP} per IP. When the data has not changed since a report of the same document was made (or "
         "queued), that report is returned (200) and nothing is rendered again; otherwise a new one is queued (202). "
         "A logged-in caller is remembered on the report and emailed the link when it is ready."

@@ -10,12 +10,14 @@ from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
+from core.cache import cache_degraded
+
 VERSION_KEY = "letsfood:public-data-version"
 TIMEOUT = 60 * 60  # an hour: the version makes stale entries unreachable long before
 
 
-def data_version() -> int:
-    """Return the current version of the public data (set on first use)."""
+def data_version() -> int | None:
+    """Return the current version of the public data (set on first use); None when the cache is unreachable."""
     version = cache.get(VERSION_KEY)
     if version is None:
         # Time-based: a version lost with the cache (eviction, restart) never comes back to an older number.
@@ -33,8 +35,15 @@ def data_version_bump(**kwargs) -> None:
 
 
 def public_cached(name: str, key: str, compute):
-    """Return compute() for the public, cached under the name, the key, the language and the data version."""
-    cache_key = f"letsfood:{name}:{data_version()}:{get_language()}:{key}"
+    """Return compute() for the public, cached under the name, the key, the language and the data version.
+
+    Without a cache (Redis down: the cache misses and drops what it is given, core/cache.py), compute() is the
+    answer: the page is served from the database.
+    """
+    version = data_version()
+    if version is None or cache_degraded():
+        return compute()
+    cache_key = f"letsfood:{name}:{version}:{get_language()}:{key}"
     value = cache.get(cache_key)
     if value is None:
         value = compute()

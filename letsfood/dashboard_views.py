@@ -9,6 +9,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from assessments.editions import change_radar
 from core.charts import Series, radar_svg
+from core.spreadsheets import escape_row
 
 from .cache import public_cached
 from .dashboard import DuoDashboard, dashboard_extra_sections, dashboard_map_data, duo_dashboard_data, visible_duo
@@ -137,5 +138,5 @@ def duo_comparison_csv(request, slug):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{duo.slug}-comparison.csv"'
     response.write("\ufeff")  # spreadsheets then read the accents right
-    csv.writer(response).writerows(comparison_csv_rows(dashboard))
+    csv.writer(response).writerows(escape_row(row) for row in comparison_csv_rows(dashboard))
     return response

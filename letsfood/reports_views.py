@@ -5,8 +5,12 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django_ratelimit.core import is_ratelimited
+from rest_framework.exceptions import APIException
+
+from core.cache import cache_degraded
 
 from .models import Report
 from .reports.files import report_may_download
@@ -17,11 +21,28 @@ from .reports.services import ReportError, report_request, report_title
 RATE_PER_IP = "10/h"
 RATE_GROUP = "reports-request-ip"
 RATE_RETRY_AFTER = 3600
+UNAVAILABLE_RETRY_AFTER = 300
+
+
+class ReportsUnavailable(APIException):
+    """The requests cannot be counted (the cache is down): reports are closed rather than left unlimited (503)."""
+
+    status_code = 503
+    default_code = "unavailable"
+    default_detail = gettext_lazy(
+        "Reports cannot be requested for a moment: a service they need is down. Please try again in a few minutes."
+    )
 
 
 def report_request_limited(request) -> bool:
-    """Return whether this IP has used up its report requests (and count this one)."""
-    return is_ratelimited(request, group=RATE_GROUP, key="ip", rate=RATE_PER_IP, increment=True)
+    """Return whether this IP has used up its report requests (and count this one).
+
+    Raise ReportsUnavailable when the requests cannot be counted: each request may start a rendering.
+    """
+    limited = is_ratelimited(request, group=RATE_GROUP, key="ip", rate=RATE_PER_IP, increment=True)
+    if limited and cache_degraded():
+        raise ReportsUnavailable
+    return limited
 
 
 def requested_by(request):
@@ -32,7 +53,13 @@ def requested_by(request):
 @require_POST
 def report_request_view(request):
     """Ask for a report (kind and subject from the form, in the page's language) and go to its page."""
-    if report_request_limited(request):
+    try:
+        limited = report_request_limited(request)
+    except ReportsUnavailable as exc:
+        response = render(request, "reports/unavailable.html", {"message": exc.detail}, status=503)
+        response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+        return response
+    if limited:
         response = render(request, "reports/rate_limited.html", status=429)
         response["Retry-After"] = str(RATE_RETRY_AFTER)
         return response

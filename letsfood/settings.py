@@ -128,7 +128,6 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI files served from our own static files
-    "leaflet",
     "django_countries",
     "simple_history",
     "import_export",
@@ -141,12 +140,14 @@ INSTALLED_APPS = [
     "assessments",
     "workshops",
     "newsletter",
+    "opendata",
     "letsfood",
 ]
 
 MIDDLEWARE = [
     "core.request_id.RequestIdMiddleware",  # first: every response, redirects too, carries the request's id
     "django.middleware.security.SecurityMiddleware",
+    "core.middleware.RejectNulBytesMiddleware",  # early: a NUL byte never reaches a view nor the database
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",  # before CommonMiddleware, so that its redirects carry the headers too
     "csp.middleware.CSPMiddleware",
@@ -184,6 +185,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"  # our page, status 429
+AXES_USERNAME_CALLABLE = "accounts.views.lockout_username"  # a username longer than any account's is cut
 AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"  # the visitor's address behind the proxy, as the rate limits
 
 # --- The visitor's address: the number of reverse proxies in front of the site that append the address they
@@ -239,13 +241,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: the Celery broker and the cache when set; otherwise in-process tasks and local memory.
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # The cache fails safe (core/cache.py): with Redis down, pages are served from the database. Short timeouts, so
+    # that no request waits long on a Redis that does not answer.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", "letsfood"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
+    # django-ratelimit names only django-redis among Redis caches; Django's own, which this one extends, is as shared
+    # and its increments as atomic.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     # One development process: its local-memory cache is shared enough for the rate limits.
@@ -267,14 +275,23 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_RESULT_EXPIRES = 3600
 # A task not acknowledged within the visibility timeout is redelivered: keep it above the longest task.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_LONGEST_SECONDS * 2,
+    "socket_connect_timeout": 1,  # a web process queuing a task, or the health check, never waits long on Redis
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Paris"
+OPENDATA_REBUILD_DELAY = env_int("OPENDATA_REBUILD_DELAY", 60)  # seconds: one package build per burst of edits
 
 # --- Newsletter: sending throttle and batches, bounce webhook secret.
 NEWSLETTER_SEND_RATE = env_int("NEWSLETTER_SEND_RATE", 20)  # messages per second, at most
 NEWSLETTER_BATCH_SIZE = env_int("NEWSLETTER_BATCH_SIZE", 200)  # messages claimed by one task run
 NEWSLETTER_WEBHOOK_SECRET = env("NEWSLETTER_WEBHOOK_SECRET")  # HMAC key of the bounce webhook; unset: disabled
+# A header carrying each message's idempotency key, for a provider that de-duplicates by one (e.g. Resend's SMTP
+# Resend-Idempotency-Key); every message also has a Message-ID of its own that is the same at each attempt.
+NEWSLETTER_IDEMPOTENCY_HEADER = env("NEWSLETTER_IDEMPOTENCY_HEADER")
+# The bounce webhook refuses events this far from the server's time, and remembers ids this long to refuse replays.
+NEWSLETTER_WEBHOOK_WINDOW_SECONDS = env_int("NEWSLETTER_WEBHOOK_WINDOW_SECONDS", 300)
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)
 
 # --- Spreadsheet imports (admin): refused above these sizes before being read; a file longer than the preview
@@ -293,8 +310,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
-    # Reports left 'rendering' by a lost worker past the time limit, or 'queued' with a lost message, run again.
-    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 300.0},
+    # Reports whose rendering stopped its heartbeat (worker lost), or 'queued' with a lost message, run again.
+    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 30.0},
 }
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.
@@ -387,7 +404,7 @@ MAP_ATTRIBUTION = env("MAP_ATTRIBUTION", "&copy; OpenStreetMap contributors")
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        # A nonce appears only on responses that ask for one (the admin's map widget); public pages stay 'self'.
+        # A nonce appears only on responses that ask for one (none of ours: every script is a file); pages stay 'self'.
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:", MAP_TILE_ORIGIN],
@@ -400,14 +417,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-LEAFLET_CONFIG = {
-    "DEFAULT_CENTER": (30.0, 10.0),
-    "DEFAULT_ZOOM": 2,
-    "MIN_ZOOM": 1,
-    "MAX_ZOOM": 18,
-    "TILES": [("OpenStreetMap", MAP_TILE_URL, {"attribution": MAP_ATTRIBUTION})],
-    "RESET_VIEW": False,
-}
+# An initiative, a piece of infrastructure or an organisation placed farther than this from its territory is refused.
+LOCATION_MAX_DISTANCE_KM = env_int("LOCATION_MAX_DISTANCE_KM", 150)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -424,6 +435,12 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    # DRF's own parsers, the JSON one answering a body nested too deeply with 400 instead of a recursion error.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
     ],
 }
 # Requests a minute (or "/hour", "/day") to the API, per address for anonymous callers, per account otherwise.

@@ -13,6 +13,9 @@ logger = logging.getLogger(__name__)
 
 # A report still 'rendering' this long after it started has lost its worker: no task outlives its hard time limit.
 STALE_AFTER = timedelta(seconds=settings.CELERY_TASK_LONGEST_SECONDS + 60)
+# A rendering renews its heartbeat every 10 s (reports.services.report_heartbeat): silent this long, its worker is
+# gone. With the beat's sweep every 30 s, another worker takes it over within 90 s of the death.
+HEARTBEAT_STALE_AFTER = timedelta(seconds=60)
 RENDER_MAX_RETRIES = 2
 
 
@@ -49,17 +52,20 @@ def report_render_task(self, report_id: int) -> int | None:
 
 @shared_task
 def reports_recover_task() -> list[int]:
-    """Queue again the reports whose task was lost; return their ids (the beat runs it every five minutes).
+    """Queue again the reports whose task was lost; return their ids (the beat runs it every 30 seconds).
 
-    A report 'rendering' past the longest time limit lost its worker after the broker gave up redelivering (or
-    was killed by the hard time limit); one 'queued' for as long lost its message. Running the task again is safe:
-    it is idempotent. A report that has used up its attempts is marked failed instead.
+    A report 'rendering' whose heartbeat stopped a minute ago lost its worker (killed, or its machine gone); one
+    without a heartbeat (rendered before heartbeats) counts from its start, past the longest time limit; one
+    'queued' for twice as long lost its message. Running the task again is safe: it is idempotent, and a duplicate
+    finds the report done and keeps its one file. A report that has used up its attempts is marked failed instead.
     """
     from letsfood.models import Report
 
     now = timezone.now()
+    rendering = Q(status=Report.Status.RENDERING)
     stale = Report.objects.filter(
-        Q(status=Report.Status.RENDERING, started_at__lt=now - STALE_AFTER)
+        (rendering & Q(heartbeat_at__lt=now - HEARTBEAT_STALE_AFTER))
+        | (rendering & Q(heartbeat_at__isnull=True, started_at__lt=now - STALE_AFTER))
         | Q(status=Report.Status.QUEUED, requested_at__lt=now - STALE_AFTER * 2)
     )
     queued = []
@@ -71,6 +77,8 @@ def reports_recover_task() -> list[int]:
                 finished_at=now,
             )
             continue
+        # A fresh heartbeat: the next sweep leaves the report to the task queued now.
+        Report.objects.filter(pk=report.pk, status=report.status).update(heartbeat_at=now)
         queued.append(report.pk)
         transaction.on_commit(lambda pk=report.pk: report_render_task.delay(pk))
     return queued

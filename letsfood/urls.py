@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("reports/<int:pk>/", reports_views.report_status, name="report-status"),
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
+    path("open-data/", include("opendata.urls")),
 )
 
 if settings.DEBUG:

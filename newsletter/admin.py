@@ -22,6 +22,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
+from core.spreadsheets import escape_row
+
 from . import sending
 from .models import (
     LANGUAGE_CHOICES,
@@ -46,7 +48,7 @@ class Echo:
 def csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
     """Return a CSV download streamed row by row, so a long list never sits in memory."""
     writer = csv.writer(Echo())
-    lines = (writer.writerow(row) for row in _with_header(header, rows))
+    lines = (writer.writerow(escape_row(row)) for row in _with_header(header, rows))
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

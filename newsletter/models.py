@@ -167,14 +167,18 @@ class Campaign(models.Model):
 
 
 class Delivery(models.Model):
-    """One campaign to one recipient. Claimed before sending, so that a crash never sends anyone twice."""
+    """One campaign to one recipient: claimed in a batch under a lease, marked in flight before its message is handed
+    to the email server and sent once the server accepted it, so that a crash never sends anyone twice."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
-        SENDING = "sending", _("Being sent")
+        CLAIMED = "claimed", _("Claimed by a worker")
+        SENDING = "sending", _("Being handed to the email server")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         SKIPPED = "skipped", _("Skipped (no longer subscribed)")
+        UNCERTAIN = "uncertain", _("Uncertain (the worker stopped while handing it over; not resent)")
+        # Rows of campaigns sent before in-flight marking: a whole claimed batch was set aside at a crash.
         INTERRUPTED = "interrupted", _("Interrupted (not resent, to never send twice)")
 
     campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="deliveries", verbose_name=_("campaign"))
@@ -183,7 +187,12 @@ class Delivery(models.Model):
     )
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGE_CHOICES)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(
+        _("claimed at"),
+        null=True,
+        blank=True,
+        help_text=_("The worker's lease: renewed while it sends; once expired, another worker takes the row over."),
+    )
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     error = models.TextField(_("error"), blank=True)
 

@@ -1,10 +1,15 @@
 """The campaign engine: render a campaign, snapshot its audience into deliveries, send them in throttled batches.
 
-Delivery is at most once. A batch is claimed (its rows marked `sending`) and committed before any message leaves;
-a row is marked `sent` or `failed` after. A crash in between leaves `sending` rows that are never resent: the next
-run marks them `interrupted`, and the admin reports them. A `sending` row is orphaned when no task holds its
-campaign's lock (a PostgreSQL advisory lock, which the database releases when a worker dies) or, on databases
-without such a lock (SQLite, in development), when it was claimed longer ago than a task may run.
+Every recipient gets the campaign exactly once, except at worst the one message in flight when a worker dies. A
+batch is claimed (its rows marked `claimed`, with a lease) and committed; before each message leaves, its row is
+marked `sending` and committed, and it is marked `sent` only once the email server accepted it. A worker that dies
+leaves at most one `sending` row: the next run marks it `uncertain` (it may or may not have left; shown in the admin,
+never resent) and puts the rest of the batch back in the queue. Rows are orphaned when no task holds their
+campaign's lock (a PostgreSQL advisory lock, which the database releases when a worker dies) or, on databases without
+such a lock (SQLite, in development), when their lease has expired: a live worker renews it while it sends.
+
+Each message carries a Message-ID derived from its campaign and recipient, and the same key in the header named by
+NEWSLETTER_IDEMPOTENCY_HEADER where the provider de-duplicates by one (e.g. Resend-Idempotency-Key).
 """
 
 import contextlib
@@ -21,6 +26,7 @@ from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -158,8 +164,13 @@ def campaign_message(
     content: CampaignContent | None = None,
     connection=None,
     rendered: RenderedCampaign | None = None,
+    subscriber_id: int | None = None,
 ) -> EmailMultiAlternatives:
-    """Return the campaign's message to one address, with the one-click unsubscription headers (RFC 8058)."""
+    """Return the campaign's message to one address, with the one-click unsubscription headers (RFC 8058).
+
+    A message to a subscriber carries a Message-ID (and idempotency key) of its own that is the same at every
+    attempt, so that a provider that de-duplicates drops a second copy.
+    """
     if rendered is not None:
         subject, text, html = rendered.for_links(links)
     else:
@@ -168,11 +179,27 @@ def campaign_message(
         "List-Unsubscribe": f"<{links['unsubscribe_url']}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     }
+    if subscriber_id is not None:
+        key = delivery_key(campaign_id=campaign.pk, subscriber_id=subscriber_id)
+        headers["Message-ID"] = f"<{key}@{sender_domain()}>"
+        if settings.NEWSLETTER_IDEMPOTENCY_HEADER:
+            headers[settings.NEWSLETTER_IDEMPOTENCY_HEADER] = key
     message = EmailMultiAlternatives(
         subject, text, settings.DEFAULT_FROM_EMAIL, [to], headers=headers, connection=connection
     )
     message.attach_alternative(html, "text/html")
     return message
+
+
+def delivery_key(*, campaign_id: int, subscriber_id: int) -> str:
+    """Return the stable key of one campaign's message to one subscriber (no identifier can be read from it)."""
+    digest = salted_hmac("newsletter.delivery", f"{campaign_id}:{subscriber_id}").hexdigest()[:32]
+    return f"campaign-{campaign_id}.{digest}"
+
+
+def sender_domain() -> str:
+    """Return the domain of the sender's address, for the Message-IDs."""
+    return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].strip(" >") or "localhost"
 
 
 def campaign_audience(campaign: Campaign):
@@ -289,9 +316,8 @@ def batch_size_within(*, budget: float, rate: float) -> int:
     return max(size, 1)
 
 
-def stale_claim_age() -> timedelta:
-    """Return the age after which a claim belongs to a dead task: no task may run longer than the time limit."""
-    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT)
+CLAIM_LEASE = timedelta(seconds=30)  # a claim not renewed for this long belongs to a dead worker
+LEASE_RENEWAL = 10.0  # seconds between two renewals of a batch's lease while it is being sent
 
 
 @contextlib.contextmanager
@@ -299,7 +325,7 @@ def campaign_lock(campaign_id: int):
     """Yield True when this process alone may send the campaign (PostgreSQL), None where no lock exists (SQLite).
 
     The lock is a session-level advisory lock: the database drops it when the worker's connection dies, so holding
-    it proves every `sending` row of the campaign was left by a task that is gone.
+    it proves every `claimed` or `sending` row of the campaign was left by a task that is gone.
     """
     if db_connection.vendor != "postgresql":
         yield None
@@ -318,27 +344,72 @@ def campaign_lock(campaign_id: int):
 LOCK_NAMESPACE = 7201  # first key of the advisory locks on campaigns; the second is the campaign id
 
 
-def deliveries_interrupt_orphans(campaign_id: int, *, locked: bool | None, now: datetime | None = None) -> int:
-    """Mark as interrupted the `sending` rows no task is working on; return how many. They are never resent."""
-    orphans = Delivery.objects.filter(campaign_id=campaign_id, status=Delivery.Status.SENDING)
+@dataclass
+class Recovered:
+    released: int = 0
+    uncertain: int = 0
+
+
+def deliveries_recover_orphans(campaign_id: int, *, locked: bool | None, now: datetime | None = None) -> Recovered:
+    """Take over the rows of a dead worker: its claimed rows go back to the queue, its message in flight is marked
+    uncertain (it may have left: never resent). Without the campaign's lock, only rows whose lease has expired."""
+    rows = Delivery.objects.filter(campaign_id=campaign_id)
     if not locked:
-        orphans = orphans.filter(claimed_at__lt=(now or timezone.now()) - stale_claim_age())
-    return orphans.update(
-        status=Delivery.Status.INTERRUPTED, error=_("Interrupted while being sent; not resent, to never send twice.")
-    )
+        rows = rows.filter(claimed_at__lt=(now or timezone.now()) - CLAIM_LEASE)
+    with transaction.atomic():
+        released = rows.filter(status=Delivery.Status.CLAIMED).update(status=Delivery.Status.QUEUED, claimed_at=None)
+        uncertain = rows.filter(status=Delivery.Status.SENDING).update(
+            status=Delivery.Status.UNCERTAIN,
+            error=_(
+                "The worker stopped while handing this message to the email server: not resent, to never send it twice."
+            ),
+        )
+    return Recovered(released=released, uncertain=uncertain)
 
 
 def deliveries_claim(campaign_id: int, *, size: int) -> list[int]:
-    """Claim up to `size` queued deliveries: mark them `sending` and commit before anything is sent."""
+    """Claim up to `size` queued deliveries under a lease: mark them `claimed` and commit before anything is sent."""
     with transaction.atomic():
         queued = Delivery.objects.filter(campaign_id=campaign_id, status=Delivery.Status.QUEUED).order_by("pk")
         if db_connection.features.has_select_for_update_skip_locked:
             queued = queued.select_for_update(skip_locked=True)
         ids = list(queued.values_list("pk", flat=True)[:size])
         Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
-            status=Delivery.Status.SENDING, claimed_at=timezone.now()
+            status=Delivery.Status.CLAIMED, claimed_at=timezone.now()
         )
     return ids
+
+
+def _update_row(sql: str, params: list) -> int:
+    """Run one of the per-message updates and return how many rows it changed.
+
+    Two statements per message: written out once rather than built by the ORM at each message, which cost more
+    than the database itself (a quarter of the time of a campaign).
+    """
+    with db_connection.cursor() as cursor:
+        cursor.execute(sql.format(table=db_connection.ops.quote_name(Delivery._meta.db_table)), params)
+        return cursor.rowcount
+
+
+def _now_for_database():
+    return db_connection.ops.adapt_datetimefield_value(timezone.now())
+
+
+def delivery_take_off(pk: int) -> bool:
+    """Mark a claimed delivery in flight, committed before its message leaves; False if it is no longer ours."""
+    sql = "UPDATE {table} SET status = %s, claimed_at = %s WHERE id = %s AND status = %s"
+    return _update_row(sql, [Delivery.Status.SENDING, _now_for_database(), pk, Delivery.Status.CLAIMED]) == 1
+
+
+def delivery_sent(pk: int) -> None:
+    """Mark a delivery sent: the email server accepted its message."""
+    sql = "UPDATE {table} SET status = %s, sent_at = %s WHERE id = %s"
+    _update_row(sql, [Delivery.Status.SENT, _now_for_database(), pk])
+
+
+def deliveries_renew_lease(ids: list[int]) -> None:
+    """Renew the lease of the batch's rows still waiting to be sent."""
+    Delivery.objects.filter(pk__in=ids, status=Delivery.Status.CLAIMED).update(claimed_at=timezone.now())
 
 
 @dataclass
@@ -370,7 +441,7 @@ class BatchResult:
 
 
 def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pacer | None = None) -> BatchResult:
-    """Claim a batch of queued deliveries and send them over one connection; return what happened."""
+    """Claim a batch of queued deliveries and send them over one connection, one committed step at a time."""
     result = BatchResult()
     ids = deliveries_claim(campaign_id, size=size or settings.NEWSLETTER_BATCH_SIZE)
     result.claimed = len(ids)
@@ -378,14 +449,19 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
         return result
     campaign = Campaign.objects.get(pk=campaign_id)
     contents: dict[str, RenderedCampaign] = {}
-    sent, skipped, failed = [], [], {}
+    skipped = []
     pending = list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
+    pending.reverse()  # popped from the end
+    renewed = time.monotonic()
     # A message cut short by anything but an error (the worker killed) stays `sending`: it may have left.
     connection = get_connection()
     try:
         with connection:
             while pending:
-                delivery = pending.pop(0)
+                if time.monotonic() - renewed > LEASE_RENEWAL:
+                    deliveries_renew_lease([d.pk for d in pending])
+                    renewed = time.monotonic()
+                delivery = pending.pop()
                 subscriber = delivery.subscriber
                 # The list may have changed since the snapshot: unsubscribed or suppressed addresses are skipped.
                 if subscriber is None or subscriber.state != Subscriber.State.SUBSCRIBED:
@@ -402,41 +478,50 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
                     links=subscriber_links(subscriber),
                     connection=connection,
                     rendered=contents[delivery.language],
+                    subscriber_id=subscriber.pk,
                 )
                 if pacer:
                     pacer.wait()
+                if not delivery_take_off(delivery.pk):
+                    continue  # our lease expired and another worker took the row over
                 try:
                     connection.send_messages([message])
                 except CONNECTION_ERRORS as error:
                     # This one may or may not have left: it is not retried. The others were never attempted.
-                    failed[delivery.pk] = repr(error)
+                    _mark_failed(delivery.pk, error)
                     raise
                 except Exception as error:  # one refused message must not stop the campaign
-                    failed[delivery.pk] = repr(error)
+                    _mark_failed(delivery.pk, error)
+                    result.failed += 1
                 else:
-                    sent.append(delivery.pk)
+                    delivery_sent(delivery.pk)
+                    result.sent += 1
                 if pacer:
                     pacer.sent += 1
     finally:
-        _mark(sent=sent, skipped=skipped, failed=failed, release=[d.pk for d in pending])
-    result.sent, result.skipped, result.failed = len(sent), len(skipped), len(failed)
+        _mark(skipped=skipped, release=[d.pk for d in pending])
+    result.skipped = len(skipped)
     return result
 
 
-def _mark(*, sent: list[int], skipped: list[int], failed: dict[int, str], release: list[int]) -> None:
-    now = timezone.now()
+def _mark_failed(pk: int, error: Exception) -> None:
+    Delivery.objects.filter(pk=pk).update(status=Delivery.Status.FAILED, error=repr(error)[:2000])
+
+
+def _mark(*, skipped: list[int], release: list[int]) -> None:
+    """Record the batch's skipped rows and give back the ones it did not get to (an error stopped it)."""
     with transaction.atomic():
-        Delivery.objects.filter(pk__in=sent).update(status=Delivery.Status.SENT, sent_at=now)
         Delivery.objects.filter(pk__in=skipped).update(status=Delivery.Status.SKIPPED)
-        for pk, error in failed.items():
-            Delivery.objects.filter(pk=pk).update(status=Delivery.Status.FAILED, error=error[:2000])
-        Delivery.objects.filter(pk__in=release).update(status=Delivery.Status.QUEUED, claimed_at=None)
+        Delivery.objects.filter(pk__in=release, status=Delivery.Status.CLAIMED).update(
+            status=Delivery.Status.QUEUED, claimed_at=None
+        )
 
 
 def campaign_finish_if_done(campaign_id: int) -> bool:
     """Mark the campaign sent when no delivery is queued or being sent; return whether it is finished."""
     busy = Delivery.objects.filter(
-        campaign_id=campaign_id, status__in=[Delivery.Status.QUEUED, Delivery.Status.SENDING]
+        campaign_id=campaign_id,
+        status__in=[Delivery.Status.QUEUED, Delivery.Status.CLAIMED, Delivery.Status.SENDING],
     ).exists()
     if busy:
         return False
@@ -461,7 +546,7 @@ def campaign_send(campaign_id: int, *, budget: float) -> float | None:
     with campaign_lock(campaign_id) as locked:
         if locked is False:
             return None  # another task is sending this campaign
-        deliveries_interrupt_orphans(campaign_id, locked=locked)
+        deliveries_recover_orphans(campaign_id, locked=locked)
         while True:
             remaining = budget - (time.monotonic() - pacer.started)
             if remaining <= 0:
@@ -470,8 +555,8 @@ def campaign_send(campaign_id: int, *, budget: float) -> float | None:
             result = campaign_send_batch(campaign_id, size=size, pacer=pacer)
             if result.claimed:
                 continue
-            # Rows still claimed by a task that may be running (SQLite only) are settled by a later run: the beat
-            # resumes every campaign being sent each minute.
+            # Rows still claimed under a live lease (SQLite only) are settled by a later run: the beat resumes every
+            # campaign being sent each minute.
             campaign_finish_if_done(campaign_id)
             return None
 

@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
+from core.cache import cache_degraded
 from core.clientip import client_ip
 
 from . import services
@@ -26,6 +27,7 @@ from .tokens import InvalidToken, manage_token, subscriber_from_confirm_token, s
 RATE_PER_IP = "10/h"
 RATE_PER_ADDRESS = "3/h"
 RATE_RETRY_AFTER = 3600
+UNAVAILABLE_RETRY_AFTER = 300  # the cache that counts the limits is down: try again in a few minutes
 
 
 def _client_ip(request) -> str:
@@ -43,6 +45,10 @@ def _source(request, form_source: str = "") -> str:
 
 
 def _rate_limited(request):
+    if cache_degraded():  # the limits cannot be counted: subscriptions close rather than go unlimited
+        response = render(request, "newsletter/unavailable.html", status=503)
+        response["Retry-After"] = str(UNAVAILABLE_RETRY_AFTER)
+        return response
     response = render(request, "newsletter/rate_limited.html", status=429)
     response["Retry-After"] = str(RATE_RETRY_AFTER)
     return response

@@ -2,14 +2,20 @@
 
 import io
 import os
+from importlib import import_module
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
 from tests.factories import DuoFactory, PartnerCityFactory, StudentFactory, UserFactory
+
+# A developer's .env (read by manage.py, for make run) must not change what is tested: neither this process, whose
+# settings read the environment only, nor the processes the tests start (manage.py, workers) read it.
+os.environ["IGNORE_DOTENV"] = "true"
 
 
 @pytest.fixture(autouse=True)
@@ -135,3 +141,16 @@ def tasks_in_process(settings, monkeypatch):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     monkeypatch.setattr(app.conf, "task_always_eager", True)
     monkeypatch.setattr(app.conf, "task_eager_propagates", True)
+
+
+@pytest.fixture
+def consent_text(db):
+    """The first consent text, written by the migration that seeds it (newsletter 0002).
+
+    Never assume that data seeded by a migration is in the test database: a transactional test (live server, workers)
+    empties every table when it ends, and with --reuse-db the next run starts from that emptied database.
+    """
+    from newsletter.models import ConsentText
+
+    import_module("newsletter.migrations.0002_consent_text_v1").create(apps, None)
+    return ConsentText.objects.get(version=1)

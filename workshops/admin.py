@@ -15,7 +15,8 @@ from modeltranslation.admin import TranslationAdmin, TranslationStackedInline, T
 from rules.contrib.admin import ObjectPermissionsModelAdminMixin
 
 from assessments.admin import HistoryAdmin
-from core.admin import MapAdminMixin
+from cities.models import City
+from core.admin import MapAdminMixin, territory_of_request
 
 from .models import (
     Action,
@@ -330,6 +331,9 @@ class InfrastructureAdmin(ObjectPermissionsModelAdminMixin, MapAdminMixin, admin
     list_select_related = ("city",)
     search_fields = ("name", "owner", "city__name_en", "city__name_fr")
     autocomplete_fields = ("city",)
+
+    def map_territory(self, request, obj):
+        return obj.city if obj is not None else territory_of_request(request, City, "city")
 
 
 # --- Action plans

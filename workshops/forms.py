@@ -17,11 +17,13 @@ class CodeForm(forms.Form):
         ),
     )
 
+    UNKNOWN_CODE = _("No workshop has this code: check it with the facilitator.")
+
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split()).upper()
         self.workshop = Workshop.objects.filter(code__iexact=code).first()
         if self.workshop is None:
-            raise forms.ValidationError(_("No workshop has this code: check it with the facilitator."))
+            raise forms.ValidationError(self.UNKNOWN_CODE)
         return self.workshop.code
 
 

@@ -12,8 +12,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from djgeojson.fields import PointField
 from simple_history.models import HistoricalRecords
+
+from core.geo import LocatedNearTerritory, PointField
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed on phones
 
@@ -589,7 +590,7 @@ class Vulnerability(models.Model):
         return self.description[:60]
 
 
-class Infrastructure(models.Model):
+class Infrastructure(LocatedNearTerritory, models.Model):
     """A piece of the territory's food infrastructure: mill, processing workshop, abattoir, storage…"""
 
     class Kind(models.TextChoices):
@@ -624,6 +625,10 @@ class Infrastructure(models.Model):
 
     def __str__(self):
         return self.name
+
+    def location_territory(self):
+        """Return the territory the infrastructure belongs to, which its location must stay near."""
+        return self.city if self.city_id else None
 
 
 class DigestLog(models.Model):

@@ -1,6 +1,8 @@
 """The workshop vote: participants score on their phones with the workshop's code, the room watches the live ranking,
 the facilitator opens and closes the vote, types in paper sheets and turns the top proposals into actions."""
 
+import functools
+import logging
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -15,6 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from cities.models import Duo
 from core.predicates import is_team
@@ -23,15 +26,80 @@ from . import services
 from .forms import BallotForm, CodeForm, TopProposalsForm
 from .models import Action, Ballot, Workshop
 
+logger = logging.getLogger(__name__)
+
 COOKIE_SALT = "workshops.vote.participant"
 TOKEN_MAX_AGE = 60 * 60 * 24 * 30  # a month: long after the workshop, the same phone still counts as one participant
 
 
-def _workshop_for_code(code: str) -> Workshop:
-    workshop = Workshop.objects.select_related("city").filter(code__iexact=code).first()
+# A wrong code counts as a guess: a client gets this many an hour on the shared cache, then a 429 page. Reloading a
+# ballot or the projector's polling of a known code is not a guess and is never limited.
+GUESS_RATE = "30/h"
+GUESS_GROUP = "vote-code-guess-ip"
+GUESS_RETRY_AFTER = 3600
+
+
+class TooManyGuesses(Exception):
+    """This client has used up its wrong codes."""
+
+
+def _guesses_exhausted(request) -> bool:
+    """Return whether this client has used up its wrong codes; without the cache, no (the vote must go on)."""
+    try:
+        return is_ratelimited(request, group=GUESS_GROUP, key="ip", rate=GUESS_RATE, increment=False)
+    except Exception:  # the cache backend's connection errors differ (Redis, memcached…): all mean "unknown"
+        logger.warning("Vote code guesses not checked: the cache is unreachable", exc_info=True)
+        return False
+
+
+def _count_guess(request) -> None:
+    try:
+        is_ratelimited(request, group=GUESS_GROUP, key="ip", rate=GUESS_RATE, increment=True)
+    except Exception:
+        logger.warning("Vote code guess not counted: the cache is unreachable", exc_info=True)
+
+
+def _may_facilitate(user, workshop: Workshop) -> bool:
+    """Return whether the user is on the team or facilitates the workshop."""
+    return is_team(user) or (user.is_authenticated and workshop.facilitators.filter(pk=user.pk).exists())
+
+
+def _reachable_by_code(request, workshop: Workshop | None) -> bool:
+    """Return whether the vote pages may show this workshop: once published or once its vote has opened (and to
+    its facilitators before). A workshop hidden so far is answered exactly like an unknown code."""
     if workshop is None:
+        return False
+    return workshop.is_published or workshop.vote != Workshop.Vote.NOT_OPEN or _may_facilitate(request.user, workshop)
+
+
+def _workshop_for_code(request, code: str) -> Workshop:
+    """Return the workshop of a code for the vote pages; 404 for an unknown or hidden one, counted as a guess."""
+    if _guesses_exhausted(request):
+        raise TooManyGuesses
+    workshop = Workshop.objects.select_related("city").filter(code__iexact=code).first()
+    if not _reachable_by_code(request, workshop):
+        _count_guess(request)
         raise Http404
     return workshop
+
+
+def _too_many_guesses(request):
+    response = render(request, "workshops/voting/rate_limited.html", status=429)
+    response["Retry-After"] = str(GUESS_RETRY_AFTER)
+    return response
+
+
+def limit_code_guesses(view):
+    """Answer the vote pages with the 429 page once the client has used up its wrong codes."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except TooManyGuesses:
+            return _too_many_guesses(request)
+
+    return wrapper
 
 
 def _token_cookie(workshop: Workshop) -> str:
@@ -75,15 +143,23 @@ def _criteria_and_proposals(workshop: Workshop):
 def vote_enter(request):
     """Ask for the workshop's code (GET form, so the address can be shared) and go to its ballot."""
     form = CodeForm(request.GET or None)
-    if form.is_bound and form.is_valid():
-        return redirect("voting:ballot", code=form.cleaned_data["code"])
+    if form.is_bound:
+        if _guesses_exhausted(request):
+            return _too_many_guesses(request)
+        if form.is_valid() and _reachable_by_code(request, form.workshop):
+            return redirect("voting:ballot", code=form.cleaned_data["code"])
+        if "code" not in form.errors and hasattr(form, "workshop"):  # a hidden workshop reads as an unknown code
+            form.add_error("code", CodeForm.UNKNOWN_CODE)
+        if hasattr(form, "workshop"):
+            _count_guess(request)
     return render(request, "workshops/voting/enter.html", {"form": form})
 
 
 @never_cache
+@limit_code_guesses
 def ballot(request, code):
     """The participant's ballot: one per token, kept in a signed cookie for this workshop."""
-    workshop = _workshop_for_code(code)
+    workshop = _workshop_for_code(request, code)
     if code != workshop.code:
         return redirect("voting:ballot", code=workshop.code)
     context = {"workshop": workshop}
@@ -171,9 +247,10 @@ def _ranking_data(workshop: Workshop) -> dict:
 
 
 @never_cache
+@limit_code_guesses
 def ranking_page(request, code):
     """The live ranking for the room's projector: anyone with the code sees it; it refreshes itself."""
-    workshop = _workshop_for_code(code)
+    workshop = _workshop_for_code(request, code)
     if code != workshop.code:
         return redirect("voting:ranking", code=workshop.code)
     return render(
@@ -189,16 +266,16 @@ def ranking_page(request, code):
 
 
 @never_cache
+@limit_code_guesses
 def ranking_json(request, code):
-    workshop = _workshop_for_code(code)
+    workshop = _workshop_for_code(request, code)
     return JsonResponse(_ranking_data(workshop))
 
 
 def _workshop_to_facilitate(request, slug: str) -> Workshop:
     """Return the workshop if the user is on the team or facilitates it; 404 otherwise, revealing nothing."""
     workshop = get_object_or_404(Workshop.objects.select_related("city"), slug=slug)
-    user = request.user
-    if not (is_team(user) or workshop.facilitators.filter(pk=user.pk).exists()):
+    if not _may_facilitate(request.user, workshop):
         raise Http404
     return workshop
 

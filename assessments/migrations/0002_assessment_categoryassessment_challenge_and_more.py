@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import djgeojson.fields
+import core.geo
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -376,7 +376,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('actor_type', models.CharField(choices=[('public', 'Public authority'), ('private', 'Private sector'), ('association', 'Association'), ('research', 'Research')], max_length=16, verbose_name='actor type')),
-                ('location', djgeojson.fields.PointField(blank=True, null=True, verbose_name='location')),
+                ('location', core.geo.PointField(blank=True, null=True, verbose_name='location')),
                 ('website', models.URLField(blank=True, max_length=500, verbose_name='website')),
                 ('photo', models.TextField(blank=True, max_length=100, verbose_name='photo')),
                 ('photo_credit', models.CharField(blank=True, max_length=200, verbose_name='photo credit')),
@@ -461,7 +461,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
                 ('actor_type', models.CharField(choices=[('public', 'Public authority'), ('private', 'Private sector'), ('association', 'Association'), ('research', 'Research')], max_length=16, verbose_name='actor type')),
-                ('location', djgeojson.fields.PointField(blank=True, null=True, verbose_name='location')),
+                ('location', core.geo.PointField(blank=True, null=True, verbose_name='location')),
                 ('website', models.URLField(blank=True, max_length=500, verbose_name='website')),
                 ('photo', models.ImageField(blank=True, upload_to='initiatives/', verbose_name='photo')),
                 ('photo_credit', models.CharField(blank=True, max_length=200, verbose_name='photo credit')),

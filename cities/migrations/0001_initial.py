@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django_countries.fields
-import djgeojson.fields
+import core.geo
 from django.db import migrations, models
 
 
@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
                 ('kind', models.CharField(choices=[('city', 'City'), ('metropolis', 'Metropolis'), ('group_of_communes', 'Group of communes'), ('regional_natural_park', 'Regional natural park'), ('region', 'Region'), ('other', 'Other territory')], default='city', max_length=32, verbose_name='kind')),
                 ('role', models.CharField(choices=[('french', 'French MUFPP signatory'), ('partner', 'Partner city'), ('territory', 'Territory outside the duos')], max_length=16, verbose_name='role in the programme')),
-                ('location', djgeojson.fields.PointField(blank=True, help_text='City centre, as a point on the map.', null=True, verbose_name='location')),
+                ('location', core.geo.PointField(blank=True, help_text='City centre, as a point on the map.', null=True, verbose_name='location')),
                 ('location_source', models.CharField(blank=True, max_length=500, verbose_name='source of the location')),
                 ('population', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='population')),
                 ('population_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='population year')),

@@ -1,12 +1,15 @@
 """Requesting and rendering reports: idempotent, so a duplicated or redelivered task never makes two files."""
 
+import contextlib
 import hashlib
 import json
 import logging
+import threading
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import connection as db_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -55,6 +58,8 @@ def report_request(*, kind: str, subject: str = "", language: str, by=None) -> t
     """
     from letsfood.tasks import report_render_task
 
+    if kind == Report.Kind.COMPILATION:
+        subject = ""  # one compilation per language and data: a subject would only multiply the same document
     data = report_data(kind=kind, subject=subject, language=language)
     digest = data_hash(data)
     existing = (
@@ -78,8 +83,34 @@ def report_request(*, kind: str, subject: str = "", language: str, by=None) -> t
     return report, True
 
 
+HEARTBEAT_SECONDS = 10  # how often a rendering says it is alive; the beat takes over one silent for a minute
+
+
 def _progress(report_id: int, percent: int) -> None:
-    Report.objects.filter(pk=report_id).update(progress=percent)
+    Report.objects.filter(pk=report_id).update(progress=percent, heartbeat_at=timezone.now())
+
+
+@contextlib.contextmanager
+def report_heartbeat(report_id: int, *, every: float = HEARTBEAT_SECONDS):
+    """Renew the report's heartbeat from a thread while the block runs (a layout can take minutes between progress
+    steps): a worker that dies stops it, and the beat's sweep gives the report to another worker."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(every):
+                Report.objects.filter(pk=report_id, status=Report.Status.RENDERING).update(heartbeat_at=timezone.now())
+        except Exception:  # a missed heartbeat only makes a takeover more likely; the rendering goes on
+            logger.warning("Report %s: heartbeat failed.", report_id, exc_info=True)
+        finally:
+            db_connection.close()  # this thread's own connection
+
+    thread = threading.Thread(target=beat, name=f"report-{report_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
 
 
 def report_render(*, report_id: int, final_attempt: bool = True) -> Report:
@@ -95,15 +126,17 @@ def report_render(*, report_id: int, final_attempt: bool = True) -> Report:
         if report.status in (Report.Status.DONE, Report.Status.FAILED):
             return report
         report.status, report.started_at = Report.Status.RENDERING, timezone.now()
+        report.heartbeat_at = report.started_at
         report.attempts += 1
         report.progress, report.error = 5, ""
-        report.save(update_fields=["status", "started_at", "attempts", "progress", "error"])
+        report.save(update_fields=["status", "started_at", "heartbeat_at", "attempts", "progress", "error"])
     try:
-        data = report_data(kind=report.kind, subject=report.subject, language=report.language)
-        _progress(report.pk, 20)
-        html = report_html(kind=report.kind, data=data, language=report.language)
-        _progress(report.pk, 35)
-        pdf = html_to_pdf(html, on_progress=lambda percent: _progress(report.pk, percent))
+        with report_heartbeat(report.pk):
+            data = report_data(kind=report.kind, subject=report.subject, language=report.language)
+            _progress(report.pk, 20)
+            html = report_html(kind=report.kind, data=data, language=report.language)
+            _progress(report.pk, 35)
+            pdf = html_to_pdf(html, on_progress=lambda percent: _progress(report.pk, percent))
     except Exception as exc:
         error = f"{exc.__class__.__name__}: {exc}"[:2000]
         if final_attempt or not isinstance(exc, TRANSIENT_ERRORS):

@@ -1,7 +1,29 @@
 /* Maps of cities, duos and local initiatives: reads the JSON that the page embeds next to each map container and draws it with Leaflet.
-   Markers and lines are drawn even when tiles cannot be loaded (offline, tile server down). */
+   Markers and lines are drawn even when tiles cannot be loaded (offline, tile server down).
+   Names come from what users typed: tooltips and popups are DOM nodes filled with textContent, never HTML strings
+   (Leaflet would read a string as HTML), and links only take the addresses the server built. */
 (function () {
   "use strict";
+
+  // A name as a tooltip or popup: a text node in an element, whatever characters the name holds.
+  function textElement(tag, text) {
+    var element = document.createElement(tag);
+    element.textContent = text == null ? "" : String(text);
+    return element;
+  }
+
+  // The server writes site paths ("/en/…") or absolute http(s) addresses; anything else (javascript:, data:…) is refused.
+  function trustedHref(url) {
+    var value = String(url || "");
+    return /^\/(?!\/)/.test(value) || /^https?:\/\//i.test(value) ? value : "";
+  }
+
+  function link(url, text) {
+    var anchor = textElement("a", text);
+    var href = trustedHref(url);
+    if (href) { anchor.href = href; }
+    return anchor;
+  }
 
   function drawMap(container) {
     var source = document.getElementById(container.dataset.mapSource);
@@ -20,17 +42,18 @@
     var cityMarkers = [];
     (data.duos || []).forEach(function (duo) {
       var line = L.polyline([duo.from, duo.to], { color: "#2e7d32", weight: 2, opacity: 0.8, className: "duo-line" });
-      line.bindTooltip(duo.name).on("click", function () { window.location.href = duo.url; }).addTo(map);
+      line.bindTooltip(textElement("span", duo.name)).on("click", function () {
+        var href = trustedHref(duo.url);
+        if (href) { window.location.href = href; }
+      }).addTo(map);
     });
     (data.cities || []).forEach(function (city) {
       var marker = L.circleMarker([city.lat, city.lon], {
         radius: 7, weight: 2, color: city.role === "french" ? "#1b5e20" : "#e65100",
         fillColor: city.role === "french" ? "#43a047" : "#fb8c00", fillOpacity: 0.9, className: "city-marker"
       });
-      var link = document.createElement("a");
-      link.href = city.url;
-      link.textContent = city.name + " (" + city.country + ")";
-      marker.bindPopup(link).bindTooltip(city.name).addTo(map);
+      marker.bindPopup(link(city.url, city.name + " (" + city.country + ")"))
+        .bindTooltip(textElement("span", city.name)).addTo(map);
       cityMarkers.push(marker);
       bounds.push([city.lat, city.lon]);
     });
@@ -40,15 +63,12 @@
         radius: 6, weight: 2, color: "#4a148c", fillColor: "#ab47bc", fillOpacity: 0.9, className: "initiative-marker"
       });
       var popup = document.createElement("div");
-      var link = document.createElement("a");
-      link.href = initiative.url;
-      link.textContent = initiative.title;
-      popup.appendChild(link);
+      popup.appendChild(link(initiative.url, initiative.title));
       if (initiative.city) {
         popup.appendChild(document.createElement("br"));
         popup.appendChild(document.createTextNode(initiative.city));
       }
-      marker.bindPopup(popup).bindTooltip(initiative.title).addTo(map);
+      marker.bindPopup(popup).bindTooltip(textElement("span", initiative.title)).addTo(map);
       bounds.push([initiative.lat, initiative.lon]);
     });
     // Food infrastructure of a territory (mills, markets, food banks…): blue markers whose popup gives kind and status.
@@ -57,12 +77,10 @@
         radius: 6, weight: 2, color: "#01579b", fillColor: "#29b6f6", fillOpacity: 0.9, className: "infrastructure-marker"
       });
       var popup = document.createElement("div");
-      var name = document.createElement("strong");
-      name.textContent = item.name;
-      popup.appendChild(name);
+      popup.appendChild(textElement("strong", item.name));
       popup.appendChild(document.createElement("br"));
       popup.appendChild(document.createTextNode(item.kind_label + " · " + item.status));
-      marker.bindPopup(popup).bindTooltip(item.name).addTo(map);
+      marker.bindPopup(popup).bindTooltip(textElement("span", item.name)).addTo(map);
       bounds.push([item.lat, item.lon]);
     });
     if (bounds.length > 1) {

@@ -1,7 +1,6 @@
 """The assessments admin: who sees what, the workflow buttons, read-only publications, spreadsheet imports, history."""
 
 import html
-import json
 import re
 
 import pytest
@@ -285,8 +284,19 @@ def test_the_change_page_links_to_the_indicator_value_import(sfax_draft, student
 # The map of an initiative
 
 
-def map_options(page: str) -> dict:
-    return json.loads(re.search(r"var djoptions = (\{.*\}),", page).group(1))
+def point_widgets(page: str) -> list[dict]:
+    """Return the data-attributes of each point picker on the page, in order (the inline's template row last)."""
+    widgets = re.findall(r'<div class="point-widget" data-point-widget ([^>]*)>', page)
+    return [dict(re.findall(r'data-([a-z-]+)="([^"]*)"', attributes)) for attributes in widgets]
+
+
+def initiative_row(assessment, **fields) -> dict:
+    """Return the POST data of the assessment's change page with one initiative added in its inline."""
+    row = {"title_en": "Sfax farmers' market", "actor_type": "association", "status": "active", **fields}
+    return change_form_data(
+        assessment,
+        **{"initiatives-TOTAL_FORMS": 1, **{f"initiatives-0-{name}": value for name, value in row.items()}},
+    )
 
 
 def test_an_initiative_not_yet_placed_opens_its_map_on_its_city(sfax_draft, student_client):
@@ -295,9 +305,138 @@ def test_an_initiative_not_yet_placed_opens_its_map_on_its_city(sfax_draft, stud
 
     page = student_client.get(reverse("admin:assessments_initiative_change", args=[initiative.pk])).text
 
-    options = map_options(page)
-    assert options["center"] == [sfax.latitude, sfax.longitude]
-    assert options["zoom"] >= 10
+    [widget] = point_widgets(page)
+    assert (float(widget["centre-latitude"]), float(widget["centre-longitude"])) == (sfax.latitude, sfax.longitude)
+    assert int(widget["zoom"]) >= 10
+    assert 'name="location_latitude" id="id_location_latitude" value=""' in page
+
+
+def test_a_placed_initiative_shows_its_coordinates_beside_the_map(sfax_draft, student_client):
+    point = {"type": "Point", "coordinates": [10.7603, 34.7406]}
+    initiative = InitiativeFactory(assessment=sfax_draft, location=point)
+
+    page = student_client.get(reverse("admin:assessments_initiative_change", args=[initiative.pk])).text
+
+    assert 'name="location_latitude" id="id_location_latitude" value="34.7406"' in page
+    assert 'name="location_longitude" id="id_location_longitude" value="10.7603"' in page
+
+
+def test_every_initiative_row_of_the_assessment_has_a_map_on_its_city_even_the_add_another_template(
+    sfax_draft, student_client
+):
+    InitiativeFactory(assessment=sfax_draft, location=None)
+    sfax = sfax_draft.city
+
+    page = student_client.get(change_url(sfax_draft)).text
+
+    widgets = point_widgets(page)
+    assert len(widgets) == 2  # the saved initiative and the empty row that "Add another" clones
+    for widget in widgets:
+        assert (float(widget["centre-latitude"]), float(widget["centre-longitude"])) == (sfax.latitude, sfax.longitude)
+    assert 'name="initiatives-__prefix__-location_latitude"' in page
+
+
+def test_a_new_initiative_opens_its_map_on_the_assessment_it_is_added_to(sfax_draft, student_client):
+    fez = City.objects.get(slug="fez")
+    fez_assessment = AssessmentFactory(city=fez, framework=sfax_draft.framework, year=2020)
+
+    page = student_client.get(reverse("admin:assessments_initiative_add") + f"?assessment={fez_assessment.pk}").text
+
+    [widget] = point_widgets(page)
+    assert (float(widget["centre-latitude"]), float(widget["centre-longitude"])) == (fez.latitude, fez.longitude)
+
+
+def test_a_new_initiative_without_an_assessment_opens_its_map_on_the_students_city(sfax_draft, student_client):
+    sfax = sfax_draft.city
+
+    page = student_client.get(reverse("admin:assessments_initiative_add")).text
+
+    [widget] = point_widgets(page)
+    assert (float(widget["centre-latitude"]), float(widget["centre-longitude"])) == (sfax.latitude, sfax.longitude)
+
+
+def test_a_student_adds_an_initiative_with_typed_coordinates_in_the_assessment(sfax_draft, student_client):
+    data = initiative_row(sfax_draft, location_latitude="34.7406", location_longitude="10,7603")
+
+    response = student_client.post(change_url(sfax_draft), data)
+
+    assert response.status_code == 302, response.context["inline_admin_formsets"][3].formset.errors
+    initiative = sfax_draft.initiatives.get()
+    assert initiative.location == {"type": "Point", "coordinates": [10.7603, 34.7406]}
+
+
+def test_an_initiative_in_libya_is_refused_with_its_distance_from_sfax(sfax_draft, student_client):
+    data = initiative_row(sfax_draft, location_latitude="32.89", location_longitude="13.19")
+
+    response = student_client.post(change_url(sfax_draft), data)
+
+    assert response.status_code == 200
+    assert not sfax_draft.initiatives.exists()
+    message = re.search(
+        r"13\.19 E, 32\.89 N is (\d+) km from Sfax; a location must be within 150 km of it\.", response.text
+    )
+    assert message, "the refusal does not name the point, its distance and the city"
+    assert 250 < int(message.group(1)) < 350
+
+
+def test_the_largest_distance_allowed_is_a_setting(sfax_draft, student_client, settings):
+    settings.LOCATION_MAX_DISTANCE_KM = 400
+    data = initiative_row(sfax_draft, location_latitude="32.89", location_longitude="13.19")
+
+    response = student_client.post(change_url(sfax_draft), data)
+
+    assert response.status_code == 302
+    assert sfax_draft.initiatives.get().location == {"type": "Point", "coordinates": [13.19, 32.89]}
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "reason"),
+    [
+        ("95", "10.76", "The latitude must be between -90 and 90."),
+        ("34.74", "-181", "The longitude must be between -180 and 180."),
+        ("north", "10.76", "The latitude must be a number in decimal degrees"),
+        ("34.74", "1e400", "The longitude must be between -180 and 180."),
+        ("34.74", "NaN", "The longitude must be a number in decimal degrees"),
+        ("34.74", "", "Give both the latitude and the longitude, or neither."),
+    ],
+)
+def test_malformed_or_out_of_range_coordinates_are_a_field_error(
+    sfax_draft, student_client, latitude, longitude, reason
+):
+    data = initiative_row(sfax_draft, location_latitude=latitude, location_longitude=longitude)
+
+    response = student_client.post(change_url(sfax_draft), data)
+
+    assert response.status_code == 200
+    assert not sfax_draft.initiatives.exists()
+    [formset] = [
+        inline.formset for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "initiatives"
+    ]
+    assert any(reason in error for error in formset.forms[0].errors["location"])
+
+
+def test_clearing_both_coordinates_removes_the_point(sfax_draft, student_client):
+    initiative = InitiativeFactory(assessment=sfax_draft, location={"type": "Point", "coordinates": [10.76, 34.74]})
+    data = change_form_data(
+        sfax_draft,
+        **{
+            "initiatives-TOTAL_FORMS": 1,
+            "initiatives-INITIAL_FORMS": 1,
+            "initiatives-0-id": initiative.pk,
+            "initiatives-0-assessment": sfax_draft.pk,
+            "initiatives-0-title_en": initiative.title_en,
+            "initiatives-0-actor_type": initiative.actor_type,
+            "initiatives-0-status": initiative.status,
+            "initiatives-0-location_latitude": "",
+            "initiatives-0-location_longitude": "",
+        },
+    )
+
+    response = student_client.post(change_url(sfax_draft), data)
+
+    assert response.status_code == 302
+    initiative.refresh_from_db()
+    assert initiative.location is None
 
 
 # History

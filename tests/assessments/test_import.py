@@ -308,7 +308,7 @@ def test_an_unknown_category_code_of_an_initiative_is_reported_not_dropped(sfax_
     assert not Initiative.objects.exists()
 
 
-@pytest.mark.parametrize(("latitude", "longitude"), [("34.7", ""), ("95", "10"), ("34", "190")])
+@pytest.mark.parametrize(("latitude", "longitude"), [("34.7", ""), ("95", "10"), ("34", "190"), ("32.89", "13.19")])
 def test_initiative_coordinates_must_come_in_pairs_and_within_range(sfax_draft, team_member, latitude, longitude):
     rows = [["", "sfax-2021", "Compost", "food_waste", "", "private", latitude, longitude]]
 
@@ -406,3 +406,14 @@ def test_a_partner_may_not_import_values_even_for_their_own_city(mufpp, fez_draf
 
     assert [(number, column) for number, column, _ in problems(result)] == [(1, "assessment")]
     assert not IndicatorValue.objects.exists()
+
+
+def test_an_imported_initiative_far_from_its_city_is_refused_with_its_distance(sfax_draft, team_member):
+    rows = [["", "sfax-2021", "Tripoli market", "food_waste", "", "private", "32.89", "13.19"]]
+
+    result = import_initiatives(rows, user=team_member)
+
+    [(number, column, message)] = problems(result)
+    assert (number, column) == (1, "latitude")
+    assert re.search(r"13\.19 E, 32\.89 N is \d+ km from Sfax", message), message
+    assert not Initiative.objects.exists()

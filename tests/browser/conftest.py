@@ -21,7 +21,7 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 
 def pytest_collection_modifyitems(items):
-    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed")
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is not installed (apt-get install chromium): browser test skipped")
     for item in items:
         if "browser" in item.keywords and not CHROMIUM.exists():
             item.add_marker(skip)

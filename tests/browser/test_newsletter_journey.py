@@ -2,7 +2,6 @@
 
 import http.client
 import re
-from importlib import import_module
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,7 +9,7 @@ from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from newsletter.models import ConsentText, Subscriber, Topic
+from newsletter.models import Subscriber, Topic
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.browser
@@ -19,14 +18,9 @@ LINK = re.compile(r"https?://[^\s\"'<>]+/newsletter/(?:confirm|manage|unsubscrib
 
 
 @pytest.fixture
-def newsletter_live(reference_data, live_server, settings, tasks_in_process):
+def newsletter_live(reference_data, consent_text, live_server, settings, tasks_in_process):
     """The live server runs in this process: its eager tasks put the emails in mail.outbox, links point to it."""
     settings.SITE_URL = live_server.url
-    # A transactional test flushes the tables, with the consent text the migrations wrote: put it back.
-    consent = import_module("newsletter.migrations.0002_consent_text_v1")
-    ConsentText.objects.get_or_create(
-        version=1, defaults={"text": consent.TEXT_EN, "text_en": consent.TEXT_EN, "text_fr": consent.TEXT_FR}
-    )
     cache.clear()
     yield
     cache.clear()

@@ -2,13 +2,13 @@
 report with its progress bar, then the link to a PDF that names the programme's cities."""
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import expect
 
 from cities.models import City
 from letsfood.models import Report
+from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("tasks_in_process")]
 
@@ -35,8 +35,7 @@ def test_visitor_asks_for_the_compilation_report_in_french_and_gets_its_pdf(
     assert (report.kind, report.language, report.status) == ("compilation", "fr", "done")
     assert link.get_attribute("href") == report.file.url
     with report.file.open("rb") as file:
-        text = subprocess.run(["pdftotext", "-", "-"], input=file.read(), capture_output=True, check=True).stdout
-    text = " ".join(text.decode().split())
+        text = " ".join(pdf_text(file.read()).split())
     assert "Let's Food Cities : compilation du programme" in text
     for name in City.objects.in_duos().values_list("name_fr", flat=True):
         assert name in text

@@ -14,7 +14,8 @@ SETUP = ["-c", "import django; django.setup()"]
 
 def run_django(args: list[str], **variables: str) -> subprocess.CompletedProcess:
     """Run Python in a fresh process with only the given variables (plus PATH) in its environment."""
-    env = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "letsfood.settings", **variables}
+    env = {"PATH": os.environ.get("PATH", ""), "DJANGO_SETTINGS_MODULE": "letsfood.settings", "IGNORE_DOTENV": "true"}
+    env.update(variables)
     return subprocess.run(
         [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120, check=False
     )

@@ -9,8 +9,9 @@ from .subscribing import IP
 
 
 @pytest.fixture
-def newsletter(db, settings, tasks_in_process, duo_a):
-    """Topics as load_reference creates them (the programme, one per duo), tasks in process, a fresh cache."""
+def newsletter(db, settings, tasks_in_process, duo_a, consent_text):
+    """Topics as load_reference creates them (the programme, one per duo), the consent text, tasks in process, a fresh
+    cache."""
     settings.RATELIMIT_ENABLE = False
     cache.clear()
     topics_sync()

@@ -178,8 +178,8 @@ def failing_after(count: int, error: BaseException):
 
 
 def resume_later(campaign):
-    """Let the claim time limit pass (SQLite has no advisory lock), then run the send task again."""
-    Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENDING).update(
+    """Let the claims' lease expire (SQLite has no advisory lock), then run the send task again."""
+    Delivery.objects.filter(campaign=campaign, status__in=[Delivery.Status.CLAIMED, Delivery.Status.SENDING]).update(
         claimed_at=F("claimed_at") - timedelta(hours=1)
     )
     campaign_send_task.delay(campaign.pk)
@@ -205,41 +205,86 @@ def test_a_worker_killed_while_sending_resumes_without_sending_anyone_twice(
     assert max(recipients(mail.outbox).values()) == 1
     assert len(mail.outbox) == 199
     statistics = sending.campaign_statistics(Campaign.objects.get(pk=campaign.pk))
-    assert statistics["interrupted"] == 1
+    assert statistics["uncertain"] == 1
     assert statistics["sent"] == 199
     assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENT
 
 
-def test_a_crash_before_the_batch_is_marked_leaves_its_rows_interrupted_never_resent(
+def test_a_worker_dead_mid_batch_leaves_only_its_message_in_flight_uncertain_and_the_next_run_sends_the_rest(
     db, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     settings.NEWSLETTER_BATCH_SIZE = 50
     programme, _duo = make_topics()
-    make_subscribers(500, states_cycle=MIXED, topics=[programme])
+    make_subscribers(500, states_cycle=MIXED, topics=[programme])  # 200 recipients
     campaign = make_campaign(topics=[programme])
+    monkeypatch.setattr(sending, "get_connection", failing_after(70, WorkerKilled()))
+
+    mark = sending._mark
 
     def killed(**kwargs):
-        raise WorkerKilled  # the process dies before it records what it sent
+        if len(mail.outbox) >= 70:
+            raise WorkerKilled  # a process killed outright runs none of its clean-up: its batch stays claimed
+        return mark(**kwargs)
 
     monkeypatch.setattr(sending, "_mark", killed)
     with pytest.raises(WorkerKilled), django_capture_on_commit_callbacks(execute=True):
         start(campaign)
-    assert Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENDING).count() == 50
-    crashed = set(recipients(mail.outbox))
+    rows = Counter(Delivery.objects.filter(campaign=campaign).values_list("status", flat=True))
+    assert rows[Delivery.Status.SENT] == 70
+    assert rows[Delivery.Status.SENDING] == 1  # the message in flight at the kill, and only it
+    in_flight = Delivery.objects.get(campaign=campaign, status=Delivery.Status.SENDING).subscriber.email
     monkeypatch.undo()
 
-    campaign_send_task.delay(campaign.pk)  # the rest goes out; the crashed batch is never resent
+    campaign_send_task.delay(campaign.pk)  # the rest goes out; the claimed batch waits for its lease (SQLite)
     assert max(recipients(mail.outbox).values()) == 1
-    if connection.vendor == "sqlite":  # without an advisory lock, claims are someone's until the time limit
-        assert Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENDING).count() == 50
+    if connection.vendor == "sqlite":  # without an advisory lock, claims are the worker's until their lease expires
         assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENDING
     resume_later(campaign)
 
-    assert max(recipients(mail.outbox).values()) == 1
-    interrupted = Delivery.objects.filter(campaign=campaign, status=Delivery.Status.INTERRUPTED)
-    assert interrupted.count() == 50
-    assert set(interrupted.values_list("subscriber__email", flat=True)) == crashed
+    counts = recipients(mail.outbox)
+    assert max(counts.values()) == 1
+    assert len(counts) == 200 - 1 and in_flight not in counts  # the kill cut it short before it reached the outbox
+    uncertain = Delivery.objects.filter(campaign=campaign, status=Delivery.Status.UNCERTAIN)
+    assert list(uncertain.values_list("subscriber__email", flat=True)) == [in_flight]
+    assert Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENT).count() == 199
     assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENT
+
+
+def test_a_claim_whose_lease_is_renewed_is_not_taken_over(db, settings):
+    programme, _duo = make_topics()
+    make_subscribers(10, states_cycle=MIXED, topics=[programme])
+    campaign = make_campaign(topics=[programme])
+    Campaign.objects.filter(pk=campaign.pk).update(status=Campaign.Status.SENDING)
+    sending.campaign_enqueue(campaign)
+    ids = sending.deliveries_claim(campaign.pk, size=10)
+    Delivery.objects.filter(pk__in=ids).update(claimed_at=timezone.now() - sending.CLAIM_LEASE * 2)
+
+    sending.deliveries_renew_lease(ids)
+
+    assert sending.deliveries_recover_orphans(campaign.pk, locked=None) == sending.Recovered(0, 0)
+    recovered = sending.deliveries_recover_orphans(
+        campaign.pk, locked=None, now=timezone.now() + sending.CLAIM_LEASE * 2
+    )
+    assert recovered == sending.Recovered(released=len(ids), uncertain=0)
+
+
+def test_every_message_carries_a_message_id_and_idempotency_key_stable_per_campaign_and_recipient(db, settings):
+    settings.NEWSLETTER_IDEMPOTENCY_HEADER = "Resend-Idempotency-Key"
+    programme, _duo = make_topics()
+    first, second = make_subscribers(2, states_cycle=[(Subscriber.State.SUBSCRIBED, "en")], topics=[programme])
+    campaign, other = make_campaign(topics=[programme]), make_campaign(topics=[programme])
+
+    def headers(campaign, subscriber):
+        links = {"manage_url": "https://m", "unsubscribe_url": "https://u"}
+        message = sending.campaign_message(
+            campaign=campaign, to=subscriber.email, language="en", links=links, subscriber_id=subscriber.pk
+        ).message()
+        return message["Message-ID"], message["Resend-Idempotency-Key"]
+
+    message_id, key = headers(campaign, first)
+    assert headers(campaign, first) == (message_id, key)  # the same at every attempt: a provider drops a resend
+    assert message_id == f"<{key}@letsfood.example>"
+    assert headers(campaign, second)[0] != message_id and headers(other, first)[0] != message_id
 
 
 def test_a_refused_message_is_marked_failed_and_the_campaign_goes_on(

@@ -74,6 +74,11 @@ def without_csrf(html: str) -> str:
     return CSRF_VALUE.sub("", html)
 
 
+def without_request_id(headers) -> dict:
+    """Return the headers but the request id, which differs on every response and says nothing of the address."""
+    return {name: value for name, value in headers.items() if name != "X-Request-ID"}
+
+
 @pytest.mark.parametrize("state", ["new", "pending", "subscribed", "unsubscribed", "suppressed"])
 def test_the_subscription_response_is_the_same_whatever_the_address_state(client, subscribe, state):
     if state != "new":
@@ -82,7 +87,7 @@ def test_the_subscription_response_is_the_same_whatever_the_address_state(client
     response = subscribe("known@example.org")
 
     assert response.status_code == reference.status_code == 302
-    assert dict(response.headers) == dict(reference.headers)
+    assert without_request_id(response.headers) == without_request_id(reference.headers)
     assert response.content == reference.content
     done, reference_done = client.get(response["Location"]), client.get(reference["Location"])
     assert without_csrf(done.text) == without_csrf(reference_done.text)

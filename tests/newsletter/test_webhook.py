@@ -1,6 +1,8 @@
 """The bounce webhook: signed by the provider; hard bounces and complaints suppress at once, soft ones after 3."""
 
 import json
+import time
+import uuid
 
 import pytest
 from django.core import mail
@@ -20,6 +22,9 @@ def _secret(settings):
 
 
 def post(client, payload, *, secret=SECRET, body=None):
+    """Post an event, given its own id and the current time (as the provider sends them) when it is an object."""
+    if isinstance(payload, dict):
+        payload = {"id": uuid.uuid4().hex, "timestamp": int(time.time())} | payload
     body = body if body is not None else json.dumps(payload).encode()
     return client.post(
         URL, body, content_type="application/json", HTTP_X_LETSFOOD_SIGNATURE=webhook_signature(body, secret)

@@ -1,8 +1,7 @@
 """A small programme for the report tests: the reference cities and duos, one published assessment (Lyon), and
-PDF helpers (render a document, read the text of its pages with pdftotext)."""
+the rendering of a document as the report task does it."""
 
 import io
-import subprocess
 from decimal import Decimal
 
 from django.core.management import call_command
@@ -60,17 +59,3 @@ def render(kind: str, subject: str, language: str) -> bytes:
     """Return the PDF of a document, rendered as the report task does."""
     data = services.report_data(kind=kind, subject=subject, language=language)
     return html_to_pdf(services.report_html(kind=kind, data=data, language=language)).content
-
-
-def pdf_pages(content: bytes) -> list[str]:
-    """Return the text of each page of a PDF (pdftotext, reading order)."""
-    text = subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, check=True).stdout.decode()
-    return text.split("\f")[:-1]
-
-
-def pdf_text(content: bytes) -> str:
-    return "\n".join(pdf_pages(content))
-
-
-def pdf_info(content: bytes) -> str:
-    return subprocess.run(["pdfinfo", "-"], input=content, capture_output=True, check=True).stdout.decode()

@@ -12,8 +12,9 @@ from django.utils.html import strip_tags
 from assessments.models import Assessment, Indicator, IndicatorValue
 from cities.models import City
 from letsfood.reports import documents, services
+from tests.pdf import pdf_text
 
-from .data import build_programme, pdf_text, render
+from .data import build_programme, render
 
 
 @pytest.fixture(scope="module")

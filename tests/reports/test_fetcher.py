@@ -11,8 +11,9 @@ from django.core.files.base import ContentFile
 from letsfood.reports import pdf, services
 from letsfood.reports.fetcher import ForbiddenResource, report_url_fetcher, resolve_local
 from tests.factories import AssessmentFactory, InitiativeFactory
+from tests.pdf import pdf_text
 
-from .data import pdf_text, render
+from .data import render
 
 # A 1×1 PNG.
 PNG = base64.b64decode(

@@ -295,3 +295,59 @@ def test_report_files_go_to_s3_compatible_storage_when_a_bucket_is_named():
     assert module == "storages.backends.s3"
     assert url.startswith("https://s3.example.org/letsfood-media/reports/city-lyon-en-1.pdf?")
     assert "Signature=" in url  # a private bucket: signed, expiring links
+
+
+def test_a_rendering_whose_heartbeat_stopped_a_minute_ago_is_taken_over_and_a_live_one_is_not(
+    rated_city, media, monkeypatch
+):
+    now = timezone.now()
+    silent, _ = request_city(rated_city)
+    Report.objects.filter(pk=silent.pk).update(
+        status=Report.Status.RENDERING,
+        attempts=1,
+        started_at=now - timedelta(minutes=2),
+        heartbeat_at=now - timedelta(seconds=70),
+    )
+    alive, _ = request_city(rated_city, language="fr")  # a long rendering, started long ago, still beating
+    Report.objects.filter(pk=alive.pk).update(
+        status=Report.Status.RENDERING,
+        attempts=1,
+        started_at=now - timedelta(minutes=30),
+        heartbeat_at=now - timedelta(seconds=15),
+    )
+    queued = []
+    monkeypatch.setattr(report_render_task, "delay", lambda pk: queued.append(pk))
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        recovered = reports_recover_task.apply().get()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        recovered_again = reports_recover_task.apply().get()  # the next sweep leaves it to the queued task
+
+    assert recovered == queued == [silent.pk]
+    assert recovered_again == []
+
+
+def test_the_beat_sweeps_for_lost_renderings_often_enough_to_take_one_over_within_two_minutes(settings):
+    from letsfood.reports.services import HEARTBEAT_SECONDS
+    from letsfood.tasks import HEARTBEAT_STALE_AFTER
+
+    sweep = settings.CELERY_BEAT_SCHEDULE["reports-recover-stale"]["schedule"]
+    assert HEARTBEAT_STALE_AFTER.total_seconds() >= HEARTBEAT_SECONDS * 3  # a live rendering never looks lost
+    assert HEARTBEAT_STALE_AFTER.total_seconds() + sweep < 120
+
+
+def test_a_rendering_renews_its_heartbeat_while_it_runs(transactional_db, rated_city, media):
+    import time
+
+    from letsfood.reports.services import report_heartbeat
+
+    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    long_ago = timezone.now() - timedelta(minutes=5)
+    Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, heartbeat_at=long_ago)
+
+    with report_heartbeat(report.pk, every=0.05):
+        time.sleep(0.5)
+
+    report.refresh_from_db()
+    assert report.heartbeat_at > long_ago + timedelta(minutes=4)

@@ -35,7 +35,8 @@ def fez(duo):
 def workshop(duo, fez):
     workshop = services.workshop_create(city=fez, title_en="Fez priorities", starts_at=timezone.now())
     workshop.code = "ABC234"
-    workshop.save(update_fields=["code"])
+    workshop.is_published = True  # the vote pages show an unpublished workshop only once its vote has opened
+    workshop.save(update_fields=["code", "is_published"])
     for order, title in enumerate(TITLES):
         Proposal.objects.create(workshop=workshop, title_en=title, order=order)
     return workshop

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import djgeojson.fields
+import core.geo
 import simple_history.models
 import workshops.models
 from decimal import Decimal
@@ -213,7 +213,7 @@ class Migration(migrations.Migration):
                 ('owner', models.CharField(blank=True, max_length=200, verbose_name='owner')),
                 ('capacity', models.CharField(blank=True, help_text='E.g. 2 t of flour a day.', max_length=200, verbose_name='capacity')),
                 ('status', models.CharField(choices=[('active', 'Active'), ('underused', 'Under-used'), ('closed', 'Closed'), ('planned', 'Planned')], default='active', max_length=10, verbose_name='status')),
-                ('location', djgeojson.fields.PointField(blank=True, null=True, verbose_name='location')),
+                ('location', core.geo.PointField(blank=True, null=True, verbose_name='location')),
                 ('is_demo', models.BooleanField(default=False, verbose_name='demonstration data')),
                 ('city', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='infrastructure', to='cities.city', verbose_name='territory')),
             ],
