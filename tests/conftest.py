@@ -61,6 +61,7 @@ def anonymous(client):
     return client
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups to send each group to one process
 def pytest_collection_modifyitems(config, items):
     """Skip the tests that need the real PostgreSQL and Redis when DATABASE_URL or REDIS_URL is unset.
 
@@ -141,6 +142,17 @@ def tasks_in_process(settings, monkeypatch):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     monkeypatch.setattr(app.conf, "task_always_eager", True)
     monkeypatch.setattr(app.conf, "task_eager_propagates", True)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_in_process_unless_a_worker_runs(request):
+    """With REDIS_URL set, a test that starts no Celery worker runs its tasks in-process too, as on SQLite.
+
+    A task queued to the real broker by such a test would wait there for the next test that starts a worker, which
+    would then run a task of a database that no longer exists (or send its emails into that test's outbox).
+    """
+    if os.environ.get("REDIS_URL") and "services" not in request.keywords:
+        request.getfixturevalue("tasks_in_process")
 
 
 @pytest.fixture

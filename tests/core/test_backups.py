@@ -25,6 +25,11 @@ from tests.factories import AssessmentFactory, CategoryAssessmentFactory, DuoFac
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
+SQLITE_ONLY = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="a SQLite backup: the PostgreSQL one is its own test (services)"
+)
+
+
 def manage(*args: str, **variables: str) -> subprocess.CompletedProcess:
     """Run manage.py in a fresh process with only these variables (plus PATH): another database, other folders."""
     env = {"PATH": os.environ.get("PATH", ""), **variables}
@@ -83,6 +88,7 @@ def backup(settings) -> Path:
 
 
 @pytest.mark.django_db(transaction=True)
+@SQLITE_ONLY
 def test_a_backup_is_one_dated_archive_with_the_database_and_the_files(settings, folders):
     files = fill(settings)
 
@@ -99,6 +105,7 @@ def test_a_backup_is_one_dated_archive_with_the_database_and_the_files(settings,
 
 
 @pytest.mark.django_db(transaction=True)
+@SQLITE_ONLY
 def test_a_sqlite_backup_restores_every_table_and_file_into_an_empty_database(settings, folders):
     files = fill(settings)
     archive = backup(settings)
@@ -124,6 +131,7 @@ def test_a_sqlite_backup_restores_every_table_and_file_into_an_empty_database(se
 
 
 @pytest.mark.django_db(transaction=True)
+@SQLITE_ONLY
 def test_restore_refuses_a_database_that_is_not_empty_unless_forced(settings, folders):
     fill(settings)
     archive = backup(settings)
