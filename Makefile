@@ -12,7 +12,7 @@ STAMP := $(VENV)/.install-stamp
 .PHONY: help install run test worker beat lint bench lock system-libraries messages compilemessages
 
 help:
-	@echo "make run      install, migrate, load reference and demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make run      install, migrate, load reference and demo data, build the open-data package, serve on http://127.0.0.1:$(PORT)"
 	@echo "make test     the whole test suite (SQLite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set)"
 	@echo "make lint     ruff check, ruff format --check, missing migrations"
 	@echo "make bench    server time and query counts of the main pages and API lists"
@@ -60,6 +60,7 @@ run: system-libraries $(STAMP)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_reference
 	$(MANAGE) load_demo
+	$(MANAGE) build_opendata  # in development tasks run in-process and no edit queues a build: one at each start
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # pytest's exit code 5 (no tests collected) fails too: there are always tests to run.
