@@ -5,6 +5,7 @@ files below STATIC_ROOT/the static directories and MEDIA_ROOT, addressed by thei
 media live elsewhere (S3-compatible storage), a /media/ URL is read through the storage API, under the same rules.
 """
 
+import base64
 import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -13,6 +14,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation, SuspiciousOperation
 from django.core.files.storage import FileSystemStorage, default_storage
+
+# The reports' own charts and maps reach WeasyPrint as SVG images inlined in data URLs (see pdf.svg_figure): an SVG
+# fetches what it references through this same fetcher, so these, and only these, data URLs are read.
+SVG_DATA_PREFIX = "data:image/svg+xml;base64,"
 
 
 class ForbiddenResource(ValueError):
@@ -73,7 +78,9 @@ def read_stored_media(url: str) -> bytes:
 
 
 def report_url_fetcher(url: str, *args, **kwargs) -> dict:
-    """WeasyPrint URL fetcher serving only the project's static and media files."""
+    """WeasyPrint URL fetcher serving only the project's static and media files, and SVG images in data URLs."""
+    if url.startswith(SVG_DATA_PREFIX):
+        return {"string": base64.b64decode(url.removeprefix(SVG_DATA_PREFIX)), "mime_type": "image/svg+xml"}
     name = _media_name(url)
     if name is not None and not isinstance(default_storage, FileSystemStorage):
         filename = PurePosixPath(name).name
