@@ -68,7 +68,7 @@ def finish_structure(document, pdf: pydyf.PDF) -> None:
         id(box): PDF_SCOPES.get(box.element.get("scope", ""), "/Column")
         for page in document.pages
         for box in page._page_box.descendants()
-        if box.element_tag == "th" and box.element is not None
+        if getattr(box, "element_tag", None) == "th" and box.element is not None
     }
     for element in elements.values():
         # WeasyPrint names each header cell by the id() of its box (weasyprint/pdf/tags.py, version 66).
