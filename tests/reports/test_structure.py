@@ -7,7 +7,7 @@ from itertools import pairwise
 import pytest
 from django.db import transaction
 
-from letsfood.reports.pdf import svg_figure
+from reports.pdf import svg_figure
 from tests.assessments.follow_up import baseline, fez_follow_up
 from tests.factories import DuoFactory, UserFactory
 from tests.pdf import pdf_info, structure_tree
