@@ -1,8 +1,9 @@
-"""The only URL fetcher WeasyPrint gets: the project's own static and media files, nothing else.
+"""The only URL fetcher WeasyPrint gets: the project's own static and media files and SVG images, nothing else.
 
 Text typed by users ends up in reports; whatever URL it smuggles in (http, file, data…), WeasyPrint can read only
 files below STATIC_ROOT/the static directories and MEDIA_ROOT, addressed by their /static/ or /media/ URL. When the
 media live elsewhere (S3-compatible storage), a /media/ URL is read through the storage API, under the same rules.
+SVG images in data URLs (the reports' charts and maps) are decoded in the process; what they reference is fetched here.
 """
 
 import base64
