@@ -1,8 +1,9 @@
 """HTML to PDF with WeasyPrint: tagged for accessibility, fonts shipped with the project, no outside fetch."""
 
 import base64
+import html
+import re
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 import pydyf
 from django.utils.html import format_html
@@ -13,7 +14,6 @@ from .fetcher import SVG_DATA_PREFIX, report_url_fetcher
 # The base URL under which templates address static files (/static/…) and media (/media/…); it never leaves the
 # process: the fetcher maps it to files on disk.
 BASE_URL = "report://local/"
-SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 # A table header's HTML scope as the /Scope attribute of its PDF structure element.
 PDF_SCOPES = {"col": "/Column", "colgroup": "/Column", "row": "/Row", "rowgroup": "/Row"}
 
@@ -44,14 +44,13 @@ def svg_figure(svg: str) -> SafeString:
     """
     if not svg:
         return SafeString("")
-    root = ElementTree.fromstring(svg)  # noqa: S314 -- drawn by the project, every name in it escaped
     words = [
-        " ".join(node.text.split())
+        " ".join(html.unescape(match[1]).split()).rstrip(".")
         for name in ("title", "desc")
-        if (node := root.find(SVG_NAMESPACE + name)) is not None and node.text
+        if (match := re.search(rf"<{name}\b[^>]*>(.*?)</{name}>", svg, re.DOTALL))  # the first: the SVG's own
     ]
     source = SVG_DATA_PREFIX + base64.b64encode(svg.encode()).decode("ascii")
-    return format_html('<img src="{}" alt="{}">', source, ". ".join(word.rstrip(".") for word in words if word) + ".")
+    return format_html('<img src="{}" alt="{}">', source, ". ".join(word for word in words if word) + ".")
 
 
 def finish_structure(document, pdf: pydyf.PDF) -> None:
