@@ -22,6 +22,7 @@
   var missing = form.querySelector("[data-review-missing]");
   var send = form.querySelector("[data-ballot-send]");
   var current = 0; // 0 … proposals.length - 1, then proposals.length for the review
+  var backToReview = false; // a proposal opened from the review leads back to it
 
   function complete(proposal) {
     return proposal.querySelectorAll("[data-ballot-criterion]").length ===
@@ -53,7 +54,7 @@
       button.className = "outline";
       button.textContent = complete(proposal) ? reviewList.dataset.change : reviewList.dataset.score;
       button.setAttribute("aria-label", button.textContent + " · " + title(proposal));
-      button.addEventListener("click", function () { show(index, true); });
+      button.addEventListener("click", function () { backToReview = true; show(index, true); });
       item.appendChild(button);
       reviewList.appendChild(item);
     });
@@ -79,7 +80,7 @@
     }
     bar.value = full;
     if (current < proposals.length) {
-      next.textContent = current === proposals.length - 1 ? next.dataset.review
+      next.textContent = current === proposals.length - 1 || backToReview ? next.dataset.review
         : (complete(proposals[current]) ? next.dataset.next : next.dataset.skip);
     } else {
       drawReview();
@@ -88,6 +89,7 @@
 
   function show(index, focus) {
     current = index;
+    if (index === proposals.length) { backToReview = false; }
     proposals.forEach(function (proposal, i) { proposal.hidden = i !== index; });
     var reviewing = index === proposals.length;
     review.hidden = !reviewing;
@@ -120,7 +122,9 @@
     dots.appendChild(item);
   });
   prev.addEventListener("click", function () { show(Math.max(0, current - 1), true); });
-  next.addEventListener("click", function () { show(Math.min(proposals.length, current + 1), true); });
+  next.addEventListener("click", function () {
+    show(backToReview ? proposals.length : Math.min(proposals.length, current + 1), true);
+  });
   form.addEventListener("submit", function (event) {
     if (proposals.some(function (proposal) { return !complete(proposal); })) {
       event.preventDefault();

@@ -16,7 +16,14 @@ self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
     return Promise.all(names.filter(function (name) { return name.indexOf("lfc-vote-") === 0 && name !== CACHE; })
       .map(function (name) { return caches.delete(name); }));
-  }).then(function () { return self.clients.claim(); }));
+  }).then(function () { return self.clients.claim(); }).then(function () {
+    // The page that installed the worker was fetched before it: keep it too, for a reload without connection.
+    return self.clients.matchAll({ type: "window" }).then(function (windows) {
+      return caches.open(CACHE).then(function (cache) {
+        return Promise.all(windows.map(function (client) { return cache.add(client.url).catch(function () {}); }));
+      });
+    });
+  }));
 });
 
 function networkFirst(request) {
