@@ -40,6 +40,13 @@ def test_the_framework_page_names_the_source_of_each_action(anonymous, reference
     assert "Official wording" in section
 
 
+def test_an_action_without_a_source_says_so(anonymous, reference_data):
+    html = anonymous.get("/en/framework/").content.decode()
+
+    section = html.split('id="action-21"')[1].split("</li>")[0]
+    assert "Paraphrase" in section and "Source: none recorded yet" in section
+
+
 def test_a_paraphrased_indicator_is_marked_as_such_in_french(client, reference_data):
     Indicator.objects.filter(code="mufpp-01").update(verified=False)
     with translation.override("fr"):
