@@ -30,6 +30,7 @@ DATA_MIGRATIONS = {
     ("assessments", "0006_no_data_provenance_and_framework_citation"): (
         "none needed: it empties fields of 'no data' rows and updates the reference framework, seeds nothing"
     ),
+    ("reports", "0002_report_content_type"): "none needed: it relabels an existing content type, seeds nothing",
 }
 
 

@@ -26,8 +26,8 @@ from openpyxl import load_workbook
 from assessments.models import Assessment, Indicator, RecommendedAction
 from assessments.services import assessment_publish, assessment_submit
 from cities.models import Duo
-from letsfood.reports import services as reports
-from letsfood.reports.pdf import html_to_pdf
+from reports import services as reports
+from reports.pdf import html_to_pdf
 from opendata.services import package_files_build
 from tests.pdf import pdf_text
 

@@ -11,8 +11,8 @@ import tablib
 
 from assessments.models import Assessment, IndicatorValue
 from assessments.resources import IndicatorValueResource
-from letsfood.reports import services as reports
-from letsfood.reports.pdf import html_to_pdf
+from reports import services as reports
+from reports.pdf import html_to_pdf
 from tests.factories import (
     AssessmentFactory,
     CategoryAssessmentFactory,
