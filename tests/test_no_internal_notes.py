@@ -26,9 +26,9 @@ from openpyxl import load_workbook
 from assessments.models import Assessment, Indicator, RecommendedAction
 from assessments.services import assessment_publish, assessment_submit
 from cities.models import Duo
+from opendata.services import package_files_build
 from reports import services as reports
 from reports.pdf import html_to_pdf
-from opendata.services import package_files_build
 from tests.pdf import pdf_text
 
 REFERENCE = Path(__file__).resolve().parents[1] / "letsfood" / "reference" / "mufpp.json"
