@@ -1,4 +1,5 @@
-"""Nothing internal reaches the public: the framework's notes for the team appear in no page, email, export or PDF.
+"""Nothing internal reaches the public: the framework's notes for the team appear in no page, email, export, PDF or
+API answer.
 
 The internal texts are read from the reference data (the file's own description, the notes on actions and
 indicators, the remarks on units) and from the database (the notes as the team edited them), so that a note added
@@ -88,6 +89,18 @@ def public_pages(client: Client, language: str) -> dict[str, str]:
     return pages
 
 
+def api_texts(client: Client) -> dict[str, str]:
+    """Return every page of the API's lists of the framework and the assessments, as an anonymous caller reads them."""
+    texts = {}
+    for name in ("frameworks", "categories", "recommended-actions", "indicators", "assessments", "indicator-values"):
+        url = f"/api/{name}/"
+        while url:
+            body = client.get(url, HTTP_ACCEPT="application/json").json()
+            texts[url] = flat(json.dumps(body, ensure_ascii=False))
+            url = body.get("next") if isinstance(body, dict) else None
+    return texts
+
+
 def package_texts() -> dict[str, str]:
     """Return each file of the open-data package (each CSV, the descriptor, the workbook, the GeoJSON) as text."""
     texts = {}
@@ -155,6 +168,7 @@ def outputs(db, settings):
         "pages": {**public_pages(client, "en"), **public_pages(client, "fr")},
         "exports": {**comparison_csvs(client, "en"), **comparison_csvs(client, "fr"), **package_texts()},
         "pdfs": pdfs(),
+        "api": api_texts(client),
     }
 
 
@@ -173,5 +187,6 @@ def test_no_public_page_email_export_or_pdf_shows_an_internal_note_of_the_framew
     assert any(name.startswith("workbook/") for name in outputs["exports"])
     assert len(outputs["pdfs"]) == 16
 
-    for kind in ("pages", "emails", "exports", "pdfs"):
+    assert any("/api/recommended-actions/" in url for url in outputs["api"])
+    for kind in ("pages", "emails", "exports", "pdfs", "api"):
         assert not leaks(outputs[kind], outputs["internal"]), kind

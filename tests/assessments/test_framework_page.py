@@ -72,3 +72,14 @@ def test_the_framework_page_takes_a_fixed_number_of_queries(anonymous, reference
 
 def test_without_a_framework_the_page_is_not_found(anonymous, db):
     assert anonymous.get("/en/framework/").status_code == 404
+
+
+def test_the_api_gives_the_framework_without_its_internal_notes(anonymous, reference_data):
+    notes = {note for note in RecommendedAction.objects.values_list("note", flat=True) if note}
+    notes |= {part for note in Indicator.objects.values_list("note", flat=True) for part in note.split("; ") if part}
+    assert notes
+
+    for url in ("/api/recommended-actions/?page_size=100", "/api/indicators/?page_size=100", "/api/frameworks/"):
+        body = anonymous.get(url, HTTP_ACCEPT="application/json").content.decode()
+        assert '"verified"' in body or "/api/frameworks/" in url
+        assert not [note for note in notes if note.strip() in body], url
