@@ -151,10 +151,13 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
                             "unit": ((value.unit if value else "") or indicator.unit)
                             if value and value.has_value
                             else "",
-                            "year": value.reference_year if value else None,
+                            # 'no data' has no year or confidence to show (nor a unit, above)
+                            "year": value.reference_year if value and value.has_value else None,
                             "source": value.source_title if value else "",
                             "source_url": value.source_url if value else "",
-                            "confidence": str(value.get_confidence_display()) if value and value.confidence else "",
+                            "confidence": str(value.get_confidence_display())
+                            if value and value.has_value and value.confidence
+                            else "",
                             "licence": value.licence if value else "",
                         }
                         for indicator, value in item.rows
