@@ -32,7 +32,7 @@ def test_subscribing_sends_one_confirmation_email_in_the_chosen_language_with_a_
     assert found["manage"].startswith("/fr/newsletter/manage/")
     assert found["unsubscribe"].startswith("/fr/newsletter/unsubscribe/")
     html = message.alternatives[0][0]
-    assert '<html lang="fr">' in html and found["confirm"] in html
+    assert '<html lang="fr" dir="ltr">' in html and found["confirm"] in html
     assert Subscriber.objects.get().state == Subscriber.State.PENDING
 
 
