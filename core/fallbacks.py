@@ -22,6 +22,10 @@ MARKED = re.compile(f"{START}([a-z-]+){MIDDLE}(.*?){END}", re.DOTALL)
 PLAIN_TEXT_ELEMENTS = ("title", "script", "style", "textarea", "option", "svg")
 
 
+# Proper names: a city or a duo without a name of its own in a language keeps the one it has (Lyon, Fez), unmarked.
+PROPER_NAMES = {("cities.city", "name"), ("cities.duo", "name")}
+
+
 class FallbackText(str):
     """A translated field's value taken from a fallback language, which it names."""
 
@@ -44,6 +48,8 @@ def fallback_text(descriptor, instance, value):
     if not isinstance(value, str) or not value or isinstance(value, FallbackText):
         return value
     name, language = descriptor.field.name, get_language()
+    if (instance._meta.label_lower, name) in PROPER_NAMES:
+        return value
     if getattr(instance, build_localized_fieldname(name, language), None):
         return value
     for fallback in resolution_order(language, descriptor.fallback_languages):

@@ -42,15 +42,24 @@ def test_content_written_in_the_readers_language_carries_no_mark(client, lyon):
     assert "untranslated" not in page
 
 
-def test_the_mark_never_lands_in_a_title_or_an_attribute(client, lyon):
+def test_a_city_without_a_name_of_its_own_keeps_its_name_unmarked(client, lyon):
     lyon.name_es = ""
     lyon.save()
 
     page = client.get("/es/cities/lyon-test/").content.decode()
 
-    assert "<title>Lyon · Let's Food Cities</title>" in page
+    assert "<title>Lyon · Let's Food Cities</title>" in page and "<h1>Lyon</h1>" in page
     assert "\ufdd0" not in page and "\ufdd2" not in page
-    assert '<h1><span class="untranslated" lang="fr">Lyon</span>' in page
+
+
+def test_the_mark_never_lands_in_a_title_a_script_or_an_attribute():
+    text = FallbackText("Une ville", "fr").__html__()
+
+    html = mark_untranslated(f'<title>{text}</title><script>"{text}"</script><img alt="{text}"><p>{text}</p>')
+
+    assert html.startswith('<title>Une ville</title><script>"Une ville"</script><img alt="Une ville">')
+    mark = '<small class="untranslated-mark">(not yet translated)</small>'
+    assert html.endswith(f'<p><span class="untranslated" lang="fr">Une ville</span> {mark}</p>')
 
 
 def test_a_fallback_value_is_a_plain_string_outside_html(lyon):
