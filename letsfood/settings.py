@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "network",
     "reports",
     "demo",
+    "translations",  # after the apps whose admins it extends
     "letsfood",
 ]
 
