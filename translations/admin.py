@@ -1,5 +1,6 @@
 """The admin's view of translations: which languages each translatable object is complete in."""
 
+from django import forms
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
@@ -13,6 +14,10 @@ STATUS_FIELD = "translation_status"
 class TranslationStatusMixin:
     """Show, in the list and on the change page, the languages an object is complete in and those it lacks."""
 
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["css/translations.css"]})
+
     @admin.display(description=_("Languages complete"))
     def translation_status(self, obj):
         if obj is None or obj.pk is None:
@@ -22,11 +27,11 @@ class TranslationStatusMixin:
             '<span class="translation-status">{}</span>',
             format_html_join(
                 " ",
-                '<span title="{}" style="{}">{}&nbsp;{}</span>',
+                '<span title="{}" class="{}">{}&nbsp;{}</span>',
                 (
                     (
                         gettext("complete") if complete else gettext("missing"),
-                        "color:#1b5e20" if complete else "color:#8a1c1c;text-decoration:line-through",
+                        "lang-complete" if complete else "lang-missing",
                         code,
                         "✓" if complete else "✗",
                     )
