@@ -5,6 +5,7 @@ from rest_framework.routers import DefaultRouter
 
 from assessments.api.urls import register as register_assessments
 from cities.api.urls import register as register_cities
+from experiments.api.urls import register as register_experiments
 from workshops.api.urls import register as register_workshops
 
 from .api_dashboard import duo_dashboard
@@ -15,6 +16,7 @@ router = DefaultRouter()
 register_cities(router)
 register_assessments(router)
 register_workshops(router)
+register_experiments(router)
 
 urlpatterns = [
     path("duos/<slug:slug>/dashboard/", duo_dashboard, name="duo-dashboard"),
