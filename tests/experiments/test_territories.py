@@ -105,3 +105,10 @@ def test_the_cities_api_gives_a_commune_its_parent_and_filters_by_it(client, par
     results = response.json()["results"]
     assert sorted(item["slug"] for item in results) == sorted(c.slug for c in communes)
     assert {item["parent"] for item in results} == {"perche"}
+
+
+def test_the_map_legend_names_the_park_and_its_communes_territories(client, park, communes):
+    page = client.get(park.get_absolute_url()).content.decode()
+
+    assert '<span class="swatch swatch-territory" aria-hidden="true"></span>Territory</li>' in page
+    assert "Partner city</li>" not in page
