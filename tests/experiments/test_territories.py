@@ -112,3 +112,31 @@ def test_the_map_legend_names_the_park_and_its_communes_territories(client, park
 
     assert '<span class="swatch swatch-territory" aria-hidden="true"></span>Territory</li>' in page
     assert "Partner city</li>" not in page
+
+
+def test_the_parks_infrastructure_inventory_adds_its_communes(client, park, communes):
+    from workshops.models import Infrastructure
+
+    Infrastructure.objects.create(city=park, kind="mill", name="Park mill")
+    Infrastructure.objects.create(city=communes[0], kind="market", name="Mortagne market")
+    Infrastructure.objects.create(city=communes[1], kind="market", name="Bellême market")
+
+    park_page = client.get(f"/en/territories/{park.slug}/infrastructure/")
+    commune_page = client.get(f"/en/territories/{communes[0].slug}/infrastructure/")
+
+    assert [item.name for item in park_page.context["items"]] == ["Bellême market", "Mortagne market", "Park mill"]
+    assert 'Mortagne market <small class="muted">(Mortagne-au-Perche)</small>' in park_page.content.decode()
+    assert [item.name for item in commune_page.context["items"]] == ["Mortagne market"]
+
+
+def test_the_parks_local_plan_adds_its_communes_actions(client, park, communes):
+    from workshops.models import Action
+
+    Action.objects.create(territory=park, title="Park action")
+    Action.objects.create(territory=communes[1], title="Open a shared garden")
+
+    park_plan = client.get(f"/en/territories/{park.slug}/plan/")
+    commune_plan = client.get(f"/en/territories/{communes[1].slug}/plan/")
+
+    assert sorted(card.action.title for card in park_plan.context["cards"]) == ["Open a shared garden", "Park action"]
+    assert [card.action.title for card in commune_plan.context["cards"]] == ["Open a shared garden"]
