@@ -9,6 +9,7 @@ from django.db import transaction
 from cities.models import City
 
 from .models import Experiment, Feedback, Funding, Observation, Partner, Session, Tool
+from .services import session_follow_up
 
 EXPERIMENT_SLUG = "perche-food-resilience-communes"
 
@@ -198,4 +199,7 @@ def demo_perche_experiment_load() -> City | None:
         )
         for number, rating in enumerate(ratings):
             Feedback.objects.create(session=session, token=f"demo-{number}", rating=rating, will_act=rating >= 4)
+        if kind == Session.Kind.AWARENESS:
+            # What the evening proposed, waiting for the vote or for the commune's plan.
+            session_follow_up(session=session, title="Map the village wells and springs")
     return perche

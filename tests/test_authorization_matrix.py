@@ -121,6 +121,27 @@ def duo_a_milestone(ctx):
     return {"pk": ctx.first("workshops.Milestone", action__duo=ctx.duo_a).pk}
 
 
+def perche_experiment(ctx):
+    return {"slug": ctx.first("experiments.Experiment", territory__slug="perche").slug}
+
+
+def perche_session_object(ctx):
+    return ctx.first("experiments.Session", kind="awareness", experiment__territory__slug="perche")
+
+
+def perche_session(ctx):
+    return {"pk": perche_session_object(ctx).pk}
+
+
+# The Perche's experiments are run by the park's officers (none among the personas) and the team: others see 403.
+PARK_OFFICERS = outcomes(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+
+
+def park_officers_post(kwargs) -> Case:
+    """A POST-only change of the Perche's experiment: the team gets through; any other persona is refused."""
+    return Case(outcomes(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED), kwargs, method="post")
+
+
 # Sfax's draft assessment (demo content) is not shared with partners: the team and the student assigned to Sfax.
 SFAX_DRAFT = outcomes(NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)
 # The team only (a page of the project team outside the admin).
@@ -140,7 +161,7 @@ def sfax_draft(label: str, attribute: str = "pk"):
 
 def a_report(ctx):
     """A queued report of Lyon (reports are public: anyone may follow one)."""
-    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+    report, _ = apps.get_model("reports.Report").objects.get_or_create(
         kind="city", subject="lyon", language="en", data_hash="matrix"
     )
     return {"pk": report.pk}
@@ -150,7 +171,7 @@ def a_duo_report(ctx):
     """A rendered report of duo A: its file is private (its partners and the team download it)."""
     from django.core.files.base import ContentFile
 
-    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+    report, _ = apps.get_model("reports.Report").objects.get_or_create(
         kind="duo", subject=ctx.duo_a.slug, language="en", data_hash="matrix", defaults={"status": "done"}
     )
     if not report.file:
@@ -162,7 +183,7 @@ def a_city_report_file(ctx):
     """A rendered report of Lyon: its download address sends anyone to the public file under /media/."""
     from django.core.files.base import ContentFile
 
-    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+    report, _ = apps.get_model("reports.Report").objects.get_or_create(
         kind="city", subject="lyon", language="fr", data_hash="matrix", defaults={"status": "done"}
     )
     if not report.file:
@@ -321,6 +342,29 @@ MATRIX: dict[str, Case | list[Case]] = {
     "voting:facilitate-vote": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "voting:facilitate-paper": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "voting:facilitate-actions": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
+    # --- Food-resilience experiments (the Perche's, in the demo data): the park's officers and the team run them.
+    "experiments:experiment-list": public(),
+    "experiments:experiment-detail": public(perche_experiment),
+    "experiments:territory-communes": public(lambda ctx: {"slug": "perche"}),
+    "experiments:session-detail": public(perche_session),
+    "experiments:feedback-enter": public(),
+    "experiments:feedback": public(lambda ctx: {"code": perche_session_object(ctx).code}),
+    "experiments:experiment-start": Case(PARK_OFFICERS, lambda ctx: {"slug": "perche"}),
+    "experiments:tool-add": Case(PARK_OFFICERS, perche_experiment),
+    "experiments:session-add": Case(PARK_OFFICERS, perche_experiment),
+    "experiments:tool-record": Case(PARK_OFFICERS, lambda ctx: {"pk": ctx.first("experiments.Tool").pk}),
+    "experiments:funding-add": park_officers_post(perche_experiment),
+    "experiments:partner-add": park_officers_post(perche_experiment),
+    "experiments:session-feedback-toggle": park_officers_post(perche_session),
+    "experiments:session-follow-up": park_officers_post(perche_session),
+    "experiments:session-follow-up-plan": park_officers_post(
+        lambda ctx: {
+            "pk": perche_session_object(ctx).pk,
+            "proposal_pk": perche_session_object(ctx).workshop.proposals.get().pk,
+        }
+    ),
+    "api:experiment-list": public(),
+    "api:experiment-detail": public(perche_experiment),
     # --- Accounts.
     "login": public(),
     "logout": everyone(NOT_ALLOWED),  # POST only
@@ -373,13 +417,17 @@ ADMIN_MODELS: dict[str, tuple[str, str]] = {
     "newsletter.bounceevent": (FORBIDDEN, OK),
     "newsletter.delivery": (FORBIDDEN, OK),
     "newsletter.campaign": (FORBIDDEN, OK),
-    "letsfood.report": (FORBIDDEN, OK),
+    "reports.report": (FORBIDDEN, OK),
+    "experiments.experiment": (FORBIDDEN, OK),
+    "experiments.tool": (FORBIDDEN, OK),
+    "experiments.session": (FORBIDDEN, OK),
+    "experiments.feedback": (FORBIDDEN, OK),
 }
 # Other admin pages, for (students, the team). Every admin URL is also checked against anonymous visitors and partners.
 ADMIN_PAGES: dict[str, tuple[str, str]] = {
     "admin:index": (OK, OK),
     "admin:accounts_user_invite": (FORBIDDEN, OK),
-    "admin:letsfood_report_request": (FORBIDDEN, OK),
+    "admin:reports_report_request": (FORBIDDEN, OK),
 }
 # Admin URLs outside the rule "anonymous visitors and partners are sent to the admin's login".
 ADMIN_OPEN = {"admin:login", "admin:logout"}

@@ -15,7 +15,7 @@ from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
 from experiments.models import Experiment, Feedback, Session, Tool, ToolPhoto
-from letsfood.models import Report
+from reports.models import Report
 from tests.factories import CommuneFactory, ExperimentFactory, ParkFactory, UserFactory
 from tests.pdf import pdf_text
 

@@ -11,8 +11,8 @@ from PIL import Image
 
 from experiments import services
 from experiments.models import Feedback
-from letsfood.models import Report
-from letsfood.reports import services as report_services
+from reports import services as report_services
+from reports.models import Report
 from tests.factories import SessionFactory, ToolFactory
 from tests.pdf import pdf_info, pdf_text
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cities.models import City
-from letsfood.reports import services as report_services
+from reports import services as report_services
 from tests.factories import CommuneFactory, ParkFactory
 
 SQUARE = {"type": "Polygon", "coordinates": [[[0.5, 48.5], [0.6, 48.5], [0.6, 48.6], [0.5, 48.6], [0.5, 48.5]]]}
