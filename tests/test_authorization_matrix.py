@@ -294,6 +294,9 @@ MATRIX: dict[str, Case | list[Case]] = {
     "newsletter:archive-detail": everyone(NOT_FOUND, lambda ctx: {"pk": 999999}),
     "opendata:index": public(),
     "opendata:latest": everyone(NOT_FOUND, lambda ctx: {"kind": "zip"}),  # the demo data builds no package
+    "translations:missing": Case(TEAM_ONLY),
+    "translations:export": Case(TEAM_ONLY),
+    "translations:import": Case(TEAM_ONLY),
     # Public pages of a duo whose private parts (shared drafts, action-plan internals) only its partners and the
     # team see: their own tests check what each part shows.
     "duo-dashboard": public(duo_a_slug),

@@ -7,8 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from assessments.imports import SpreadsheetError, spreadsheet_check_size
+from core.predicates import is_team
 
 from . import services
 
@@ -24,12 +24,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _team_only(view):
-    """Let staff in; refuse anyone else logged in with a 403 (and send visitors to the login page)."""
+    """Let the programme team in; to anyone else logged in the pages do not exist (visitors are sent to log in)."""
 
     @login_required
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_staff:
-            raise PermissionDenied
+        if not is_team(request.user):
+            raise Http404("No such page.")
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__

@@ -96,9 +96,10 @@ def test_missing_page_makes_one_query_per_model_whatever_the_number_of_objects(t
 
 
 @pytest.mark.parametrize("view", ["translations:missing", "translations:export", "translations:import"])
-def test_partner_is_refused_the_translation_pages(client, partner_a, view):
-    client.force_login(partner_a)
-    assert client.get(reverse(view)).status_code == 403
+def test_partner_and_student_are_refused_the_translation_pages(client, partner_a, student, view):
+    for user in (partner_a, student):
+        client.force_login(user)
+        assert client.get(reverse(view)).status_code == 404
 
 
 def test_visitor_is_sent_to_log_in(client):
