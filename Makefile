@@ -112,3 +112,8 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=backups/letsfood-<date>.tar.gz" >&2; exit 1; }
 	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
+
+# The public pages and API lists at 15 and at 331 published cities side by side (bench/network.py loads the network).
+.PHONY: bench-network
+bench-network: $(STAMP)
+	$(BIN)/python bench/run.py --network $(BENCH_ARGS)
