@@ -43,7 +43,7 @@ class CachedPage:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-KEPT_HEADERS = ("Content-Language", "Content-Disposition", "Link")
+KEPT_HEADERS = ("Content-Language", "Content-Disposition", "Link", "Vary", "Allow")
 
 
 def _is_public_request(request: HttpRequest) -> bool:
@@ -133,3 +133,29 @@ def public_page(name: str):
         return wrapped
 
     return decorate
+
+
+def public_api_response(view, request, name: str, make_response: Callable[[], HttpResponse]) -> HttpResponse:
+    """Return a DRF view's response: for the public asking for JSON, its rendered bytes from the cache.
+
+    The browsable API (HTML) is computed at each request: it carries the visitor's CSRF token in a script.
+    """
+    if request.accepted_renderer.format != "json":
+        return make_response()
+
+    def render():
+        response = view.finalize_response(request, make_response())
+        response.render()
+        return response
+
+    return public_response(request, f"api:{name}", render)
+
+
+class PublicCachedListMixin:
+    """A DRF viewset whose list is served to the public from the cache (public_api_response)."""
+
+    def list(self, request, *args, **kwargs):
+        parent = super()
+        return public_api_response(
+            self, request, f"{self.basename}-list", lambda: parent.list(request, *args, **kwargs)
+        )

@@ -11,7 +11,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
 
-from core.public_cache import public_response
+from core.public_cache import PublicCachedListMixin, public_response
 
 from ..models import (
     Assessment,
@@ -78,7 +78,7 @@ class AssessmentFilter(django_filters.FilterSet):
         fields = ["city", "country", "framework", "year", "status", "edition"]
 
 
-class AssessmentViewSet(viewsets.ReadOnlyModelViewSet):
+class AssessmentViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Published assessments for everyone; drafts only for those allowed to read them."""
 
     lookup_field = "slug"
@@ -140,7 +140,7 @@ class InitiativeFilter(django_filters.FilterSet):
         fields = ["city", "country", "category", "pillar", "action", "actor_type", "status"]
 
 
-class InitiativeViewSet(viewsets.ReadOnlyModelViewSet):
+class InitiativeViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     """The good-practice library: initiatives of the assessments the caller may read."""
 
     serializer_class = InitiativeSerializer

@@ -19,6 +19,14 @@ from tests.factories import AssessmentFactory, ChallengeFactory, DuoFactory, Ini
 pytestmark = pytest.mark.django_db
 
 PUBLIC_PAGES = ["/en/", "/en/cities/fez/", "/en/library/?q=market", "/en/network/", "/api/initiatives/geojson/"]
+API_LISTS = [
+    "/api/cities/",
+    "/api/cities/geojson/",
+    "/api/duos/",
+    "/api/assessments/",
+    "/api/initiatives/",
+    "/api/network/coverage/",
+]
 
 
 def published_assessment(city: City, **fields) -> Assessment:
@@ -57,7 +65,7 @@ def test_public_pages_keep_the_same_number_of_queries_as_the_network_grows(anony
     assert rendered_queries(anonymous, url) == small
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES)
+@pytest.mark.parametrize("url", PUBLIC_PAGES + API_LISTS)
 def test_a_public_page_is_served_again_from_the_cache_without_a_query(
     anonymous, reference_data, django_assert_num_queries, url
 ):
@@ -70,7 +78,7 @@ def test_a_public_page_is_served_again_from_the_cache_without_a_query(
     assert again["ETag"] == first["ETag"]
 
 
-@pytest.mark.parametrize("url", PUBLIC_PAGES)
+@pytest.mark.parametrize("url", PUBLIC_PAGES + API_LISTS)
 def test_a_revisit_with_the_etag_costs_a_304(anonymous, reference_data, url):
     etag = anonymous.get(url)["ETag"]
 
@@ -188,3 +196,15 @@ def test_the_library_map_marks_only_the_initiatives_of_the_page_shown(anonymous,
 
     assert "25 initiatives found" in html
     assert len(markers["initiatives"]) == 20
+
+
+@pytest.mark.parametrize("url", ["/api/cities/", "/api/network/coverage/"])
+def test_the_api_answers_json_and_the_browsable_api_apart_from_one_cache(anonymous, reference_data, url):
+    as_json = anonymous.get(url, HTTP_ACCEPT="application/json")
+    as_html = anonymous.get(url, HTTP_ACCEPT="text/html")
+    again = anonymous.get(url, HTTP_ACCEPT="application/json")
+
+    assert as_json["Content-Type"].startswith("application/json")
+    assert as_html["Content-Type"].startswith("text/html")
+    assert again.content == as_json.content
+    assert "Accept" in again["Vary"]
