@@ -120,8 +120,8 @@ def report_compilation(client: Client, repeat: int) -> Result:
     return Result(200, figures["task_s"] * 1000, figures["task_s"] * 1000, figures["queries"])
 
 
-def network(*, cities: int, repeat: int) -> None:
-    """The public pages at 15 and at `cities` published cities, then the duo dashboard's large ÷ small."""
+def network(*, cities: int, repeat: int, newsletter: bool = True) -> None:
+    """The public pages at 15 and at `cities` published cities, the duo dashboard's large ÷ small, the newsletter."""
     from bench.network import DUO_GOAL, network_report
 
     network_report(cities=cities, repeat=repeat)
@@ -134,6 +134,10 @@ def network(*, cities: int, repeat: int) -> None:
         f"large ÷ small {ratio:.2f} (goal ≤ {DUO_GOAL}) {'ok' if ratio <= DUO_GOAL else 'MISS'}; "
         f"queries {small.queries} → {large.queries}"
     )
+    if newsletter:
+        from bench.newsletter_campaign import report
+
+        report()
 
 
 def main() -> int:
@@ -149,9 +153,12 @@ def main() -> int:
         metavar="CITIES",
         help="the public pages and API lists at 15 and at CITIES published cities (default 331), side by side",
     )
+    parser.add_argument("--no-newsletter", action="store_true", help="with --network: leave the newsletter out")
     args = parser.parse_args()
     if args.network:
-        return _with_test_database(lambda: network(cities=args.network, repeat=args.repeat))
+        return _with_test_database(
+            lambda: network(cities=args.network, repeat=args.repeat, newsletter=not args.no_newsletter)
+        )
     if args.list:
         print("\n".join(BENCHMARKS))
         return 0
