@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, replace
 
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.formats import number_format
 from django.utils.html import format_html, format_html_join
@@ -14,6 +15,7 @@ from core.public_cache import public_page
 from .network import ActionRow, Coverage, network_coverage
 
 ALL_CATEGORIES = "all"
+DUOS_PER_PAGE = 40
 
 
 class CellRenderer:
@@ -84,11 +86,15 @@ def network_overview(request):
         # The first category: a whole network's matrix is thousands of cells, one category a few hundred.
         category = codes[0]
         coverage = _only_category(coverage, category)
+    # Duos by pages of DUOS_PER_PAGE: the programme's duos fit on one, a whole network's columns would not.
+    page = Paginator(coverage.duos, DUOS_PER_PAGE).get_page(request.GET.get("page"))
+    first = sum(len(group.columns) for group in coverage.duos[: page.start_index() - 1])
+    shown = slice(first, first + sum(len(group.columns) for group in page.object_list))
     renderer = CellRenderer(tracks_planned=coverage.tracks_planned)
     groups = [
         (
             group,
-            [RenderedRow(row, renderer.cells(row.cells), renderer(row.total)) for row in group.rows],
+            [RenderedRow(row, renderer.cells(row.cells[shown]), renderer(row.total)) for row in group.rows],
         )
         for group in coverage.categories
     ]
@@ -101,7 +107,10 @@ def network_overview(request):
             "category": category,
             "show_all": requested == ALL_CATEGORIES or (requested is not None and category is None),
             "groups": groups,
-            "column_totals": renderer.cells([column.total for column in coverage.columns], totals=True),
+            "page": page,
+            "duos": page.object_list,
+            "columns": coverage.columns[shown],
+            "column_totals": renderer.cells([column.total for column in coverage.columns[shown]], totals=True),
             "grand_total": renderer(coverage.total),
             "map_data": network_map_data(cities=cities, duos=[group.duo for group in coverage.duos]),
         },

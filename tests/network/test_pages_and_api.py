@@ -161,3 +161,20 @@ def test_every_cell_says_its_counts_in_words_in_french(anonymous, reference_data
 
     assert '<span aria-hidden="true">2 · 1 · 0</span>' in html
     assert "2 initiatives, 1 enjeu" in html
+
+
+def test_the_matrix_shows_the_duos_by_pages_once_they_are_many(anonymous, reference_data, monkeypatch):
+    from letsfood import network_views
+
+    monkeypatch.setattr(network_views, "DUOS_PER_PAGE", 3)
+
+    first = anonymous.get("/en/network/", {"category": "all"}).content.decode()
+    last = anonymous.get("/en/network/", {"category": "all", "page": 3}).content.decode()
+
+    assert first.count('scope="colgroup"') == 3
+    assert first.count('<th scope="col" class="city') == 6
+    assert len(page_cells(first)) == 37 * 6
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert last.count('scope="colgroup"') == 1
+    assert len(page_cells(last)) == 37 * 2
+    assert 'rel="prev"' in last
