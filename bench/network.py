@@ -186,6 +186,17 @@ class PageFigures:
     rendered_queries: int = 0
 
 
+def _captured(client: Client, url: str, *, rendered: bool, **extra):
+    """Return the response of GET url and the queries it made."""
+    # The connection keeps the last 9,000 queries only: once that log is full a capture would count none.
+    connection.queries_log.clear()
+    if rendered:
+        data_version_bump()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return response, len(queries)
+
+
 def _timed_get(client: Client, url: str, *, rendered: bool, **extra) -> float:
     if rendered:
         data_version_bump()  # what the public cache holds is stale: the page is computed
@@ -199,12 +210,10 @@ def measure_page(client: Client, url: str, repeat: int, **extra) -> PageFigures:
     is one), its size (plain and gzipped) and queries; and the same computed afresh (the cache made stale)."""
     client.get(url, **extra)  # warm-up: templates, URL resolver, caches
     rendered = [_timed_get(client, url, rendered=True, **extra) for _ in range(max(3, repeat // 3))]
-    with CaptureQueriesContext(connection) as rendered_queries:
-        _timed_get(client, url, rendered=True, **extra)
+    _response, rendered_queries = _captured(client, url, rendered=True, **extra)
     client.get(url, **extra)
     timings = [_timed_get(client, url, rendered=False, **extra) for _ in range(repeat)]
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, **extra)
+    response, queries = _captured(client, url, rendered=False, **extra)
     body = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Encoding") == "gzip":
         plain, packed = gzip.decompress(body), body
@@ -215,9 +224,9 @@ def measure_page(client: Client, url: str, repeat: int, **extra) -> PageFigures:
         statistics.median(timings),
         len(plain),
         len(packed),
-        len(queries),
+        queries,
         statistics.median(rendered),
-        len(rendered_queries),
+        rendered_queries,
     )
 
 
