@@ -27,6 +27,7 @@ DATA_MIGRATIONS = {
         "none needed: it updates the reference framework, which tests load themselves"
     ),
     ("letsfood", "0002_report_files_private_storage"): "none needed: it moves existing report files, seeds nothing",
+    ("reports", "0002_report_content_type"): "none needed: it relabels an existing content type, seeds nothing",
 }
 
 

@@ -164,7 +164,7 @@ def test_every_cell_says_its_counts_in_words_in_french(anonymous, reference_data
 
 
 def test_the_matrix_shows_the_duos_by_pages_once_they_are_many(anonymous, reference_data, monkeypatch):
-    from letsfood import network_views
+    from network import views as network_views
 
     monkeypatch.setattr(network_views, "DUOS_PER_PAGE", 3)
 
