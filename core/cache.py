@@ -128,8 +128,8 @@ def _now_ms() -> int:
 def data_version() -> int | None:
     """Return the current version of the public data (set on first use); None when the cache is unreachable.
 
-    The version is the time of the last change in milliseconds (or one more than the last version when changes come
-    faster), so pages may give it as their Last-Modified date.
+    The version is the time of the last change in milliseconds (or the second after the last version when changes
+    come faster), so pages may give it as their Last-Modified date.
     """
     version = cache.get(VERSION_KEY)
     if version is None:
@@ -140,11 +140,16 @@ def data_version() -> int | None:
 
 
 def data_version_bump(**kwargs) -> None:
-    """Make every cached public view stale (a signal receiver: takes and ignores the signal's arguments)."""
+    """Make every cached public view stale (a signal receiver: takes and ignores the signal's arguments).
+
+    The new version is in a later second than the one before, so that a Last-Modified date (whole seconds) taken
+    from it changes too: a visitor who revalidates by date alone is never told that a changed page is unchanged.
+    """
     try:
+        previous = cache.get(VERSION_KEY)
         version = cache.incr(VERSION_KEY)
     except ValueError:  # not set, or evicted
-        version = None
+        previous = version = None
     now = _now_ms()
-    if version is None or version < now:
-        cache.set(VERSION_KEY, now, timeout=None)
+    if version is None or version < now or (previous is not None and version // 1000 == previous // 1000):
+        cache.set(VERSION_KEY, max(now, ((previous or 0) // 1000 + 1) * 1000), timeout=None)

@@ -208,3 +208,15 @@ def test_the_api_answers_json_and_the_browsable_api_apart_from_one_cache(anonymo
     assert as_html["Content-Type"].startswith("text/html")
     assert again.content == as_json.content
     assert "Accept" in again["Vary"]
+
+
+def test_a_new_consent_text_reaches_the_footer_of_cached_pages_at_once(anonymous, reference_data):
+    from newsletter.models import ConsentText
+
+    before = anonymous.get("/en/")
+    ConsentText.objects.create(version=99, text_en="Our new promise about your address.", text_fr="Notre promesse.")
+
+    after = anonymous.get("/en/", HTTP_IF_NONE_MATCH=before["ETag"])
+
+    assert after.status_code == 200
+    assert "Our new promise about your address." in after.content.decode()
