@@ -16,6 +16,7 @@ help:
 	@echo "make test     the whole test suite (SQLite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set)"
 	@echo "make lint     ruff check, ruff format --check, missing migrations"
 	@echo "make bench    server time and query counts of the main pages and API lists"
+	@echo "make bench-network  the public pages at 15 and 331 cities side by side, the duo dashboard, the newsletter"
 	@echo "make worker   Celery worker (needs REDIS_URL)"
 	@echo "make beat     Celery beat (needs REDIS_URL)"
 	@echo "make install  create .venv and install the pinned dependencies"
