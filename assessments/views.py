@@ -1,6 +1,7 @@
 """Public pages of assessments: a city's page with its food-system assessment, and the good-practice library."""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from cities.models import City
 from cities.selectors import duo_for_city, network_map_data, territory_map_data
 from core.charts import Series, radar_svg
+from core.public_cache import public_page
 
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
@@ -16,6 +18,13 @@ from .models import Assessment, Initiative
 from .selectors import assessment_overview, framework_for_page, visible_assessments
 
 LIBRARY_PAGE_SIZE = 20
+
+
+def prefetch_related_objects_list(objects, *lookups) -> list:
+    """Return the objects as a list with the lookups prefetched: one query per lookup for the list given."""
+    objects = list(objects)
+    prefetch_related_objects(objects, *lookups)
+    return objects
 
 
 def initiative_markers(initiatives) -> list[dict]:
@@ -69,6 +78,7 @@ def _radar(overview, city) -> str:
     )
 
 
+@public_page("city")
 def city_detail(request, slug):
     """The page of a city: its facts, its duo, and its latest published food-system assessment."""
     city = get_object_or_404(City.objects.published().select_related("parent"), slug=slug)
@@ -127,17 +137,19 @@ def _library_queryset():
         Initiative.objects.published()
         .exclude(carried_into__in=Initiative.objects.published())
         .select_related("organisation", "assessment__city")
-        .prefetch_related("categories", "pillars")
         .order_by("title", "pk")
     )
 
 
+@public_page("library")
 def library(request):
     """The good-practice library: the initiatives of every published assessment, searched and filtered."""
     filterset = InitiativeFilter(request.GET or None, queryset=_library_queryset())
     initiatives = filterset.qs if filterset.is_bound and filterset.is_valid() else _library_queryset()
     page = Paginator(initiatives, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page"))
-    map_data = {"cities": [], "duos": [], "initiatives": initiative_markers(initiatives.prefetch_related(None))}
+    # Tags and markers of the page shown only: the cost of a page stays that of its twenty entries.
+    page.object_list = prefetch_related_objects_list(page.object_list, "categories", "pillars")
+    map_data = {"cities": [], "duos": [], "initiatives": initiative_markers(page.object_list)}
     return render(
         request,
         "assessments/library.html",

@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from core.emails import email_render
 
 from .models import Campaign, ConsentEvent, Delivery, Subscriber
-from .services import NewsletterError, absolute_url, subscriber_links
+from .services import NewsletterError, SubscriberLinks, absolute_url
 
 TEMPLATE = "newsletter-campaign"
 ENQUEUE_CHUNK = 2000
@@ -451,6 +451,7 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
         return result
     campaign = Campaign.objects.get(pk=campaign_id)
     contents: dict[str, RenderedCampaign] = {}
+    links = SubscriberLinks()
     skipped = []
     pending = list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
     pending.reverse()  # popped from the end
@@ -477,8 +478,7 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
                     campaign=campaign,
                     to=subscriber.email,
                     language=delivery.language,
-                    links=subscriber_links(subscriber),
-                    connection=connection,
+                    links=links(subscriber),
                     rendered=contents[delivery.language],
                     subscriber_id=subscriber.pk,
                 )

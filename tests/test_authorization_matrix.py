@@ -259,6 +259,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "cities:city-list": public(),
     "cities:duo-list": public(),
     "cities:duo-detail": public(duo_a_slug),
+    "assessments:framework": public(),
     "assessments:library": public(),
     "assessments:initiative-detail": [
         public(lyon_2019("assessments.Initiative", "ref")),
@@ -279,6 +280,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     ),
     "plans:action-detail": public(lambda ctx: {"pk": duo_a_action(ctx).pk}),
     "voting:enter": public(),
+    "voting:service-worker": public(),  # the vote pages' offline cache, same for everyone
     "voting:ballot": public(lambda ctx: {"code": duo_a_workshop(ctx).code}),
     "voting:ranking": public(lambda ctx: {"code": duo_a_workshop(ctx).code}),
     "voting:ranking-json": public(lambda ctx: {"code": duo_a_workshop(ctx).code}),

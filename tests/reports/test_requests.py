@@ -351,3 +351,34 @@ def test_a_rendering_renews_its_heartbeat_while_it_runs(transactional_db, rated_
 
     report.refresh_from_db()
     assert report.heartbeat_at > long_ago + timedelta(minutes=4)
+
+
+def test_the_task_renders_the_data_the_request_hashed_without_building_it_again(
+    rated_city, media, monkeypatch, django_capture_on_commit_callbacks
+):
+    built = []
+    build = services.report_data
+
+    def counting_build(**kwargs):
+        built.append(kwargs["subject"])
+        return build(**kwargs)
+
+    monkeypatch.setattr(services, "report_data", counting_build)
+    report, _ = request_city(rated_city, capture=django_capture_on_commit_callbacks)
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert built == ["annecy"]
+
+
+def test_a_task_that_finds_no_data_waiting_builds_it_again(rated_city, media):
+    from django.core.cache import cache
+
+    report, _ = request_city(rated_city)  # on_commit not run: the task is run by hand below
+    cache.clear()  # evicted, or Redis restarted
+
+    report_render_task.apply(args=[report.pk]).get()
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert report.pages >= 1
