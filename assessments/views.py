@@ -13,7 +13,7 @@ from core.charts import Series, radar_svg
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
 from .models import Assessment, Initiative
-from .selectors import assessment_overview, visible_assessments
+from .selectors import assessment_overview
 
 LIBRARY_PAGE_SIZE = 20
 
@@ -31,15 +31,6 @@ def initiative_markers(initiatives) -> list[dict]:
         for initiative in initiatives
         if initiative.location
     ]
-
-
-def readable_editions(user, city) -> list[Assessment]:
-    """Return the city's assessments the user may read, latest first: the published ones for the public."""
-    if user.is_authenticated:
-        queryset = visible_assessments(user).for_city(city)
-    else:
-        queryset = Assessment.objects.published().for_city(city).select_related("framework")
-    return [a for a in queryset.latest_first() if user.has_perm("assessments.view_assessment", a)]
 
 
 def _chosen_edition(editions: list[Assessment], requested: str | None) -> Assessment | None:
@@ -72,7 +63,9 @@ def _radar(overview, city) -> str:
 def city_detail(request, slug):
     """The page of a city: its facts, its duo, and its latest published food-system assessment."""
     city = get_object_or_404(City.objects.published(), slug=slug)
-    editions = readable_editions(request.user, city)
+    editions = list(
+        Assessment.objects.visible_to(request.user).for_city(city).select_related("framework").latest_first()
+    )
     assessment = _chosen_edition(editions, request.GET.get("edition"))
     map_data = network_map_data(cities=[city], duos=[])
     context = {"city": city, "duo": duo_for_city(city), "map_data": map_data, "assessment": assessment}

@@ -1,5 +1,6 @@
 """Reads of cities and duos shaped for pages and maps."""
 
+from django.http import Http404
 from django.urls import reverse
 
 from .models import City, Duo
@@ -38,3 +39,23 @@ def network_map_data(*, cities, duos) -> dict:
 def duo_for_city(city: City) -> Duo | None:
     """Return the published duo the city belongs to, or None."""
     return Duo.objects.published().with_cities().for_city(city).first()
+
+
+# --- Access: one helper per kind of access to a duo, for pages, the API, exports and reports alike.
+
+
+def duo_for(user, slug: str) -> Duo:
+    """Return the duo the user may see (Duo.objects.visible_to), its cities loaded; Http404 otherwise."""
+    duo = Duo.objects.visible_to(user).with_cities().filter(slug=slug).first()
+    if duo is None:
+        raise Http404("No such duo.")
+    return duo
+
+
+def duo_private_for(user, slug: str) -> Duo:
+    """Return the duo whose private content the user may see (its partners, the team); Http404 otherwise, so that
+    private pages are not revealed."""
+    duo = Duo.objects.with_cities().filter(slug=slug).first()
+    if duo is None or not user.has_perm("cities.view_duo_private", duo):
+        raise Http404("No such duo.")
+    return duo

@@ -31,11 +31,9 @@ from assessments.models import (
     IndicatorValue,
     Initiative,
 )
-from assessments.selectors import Completeness, visible_assessments
+from assessments.selectors import Completeness
 from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
-from cities.predicates import duo_city_ids
-from core.predicates import is_team
 
 STRONG_RATING = 7  # a rating at or above it is a strength
 WEAK_RATING = 4  # a rating at or below it is a weakness
@@ -416,22 +414,10 @@ def cooperation_opportunities(
 # --- The selector
 
 
-def visible_duo(user, slug: str) -> Duo | None:
-    """Return the duo if the user may see its dashboard: published duos, plus the team's and its partners' own."""
-    queryset = Duo.objects.with_cities()
-    if not is_team(user):
-        own = duo_city_ids(user)
-        queryset = queryset.filter(Q(is_published=True) | Q(french_city_id__in=own, partner_city_id__in=own))
-    return queryset.filter(slug=slug).first()
-
-
 def _readable_assessments(user, cities) -> tuple[dict[int, Assessment], dict[int, list[Assessment]]]:
     """Return the latest assessment the user may read per city id, and every one they may read (one query)."""
     ids = [city.pk for city in cities]
-    if user is None or not user.is_authenticated:
-        queryset = Assessment.objects.published().select_related("framework")
-    else:
-        queryset = visible_assessments(user)
+    queryset = Assessment.objects.visible_to(user).select_related("city", "framework")
     latest, readable = {}, {}
     for assessment in queryset.filter(city_id__in=ids).order_by("-year", "-id"):
         latest.setdefault(assessment.city_id, assessment)
@@ -653,8 +639,7 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
     from django.db.models import Count, Prefetch
 
     from workshops.closed_loop import action_outcomes
-    from workshops.models import Proposal, Workshop
-    from workshops.plans import actions_visible
+    from workshops.models import Action, Proposal, Workshop
     from workshops.services import action_progress
 
     workshops = []
@@ -676,7 +661,10 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
         if workshop.is_published or workshop.notes_visible:
             workshops.append(workshop)
     actions = list(
-        actions_visible(user).filter(duo=duo).prefetch_related("milestones", "indicators").order_by("start", "id")
+        Action.objects.visible_to(user)
+        .filter(duo=duo)
+        .prefetch_related("milestones", "indicators")
+        .order_by("start", "id")
     )
     today = timezone.localdate()
     plan = []

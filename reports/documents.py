@@ -322,7 +322,7 @@ def _workshops_data(section: dict) -> list[dict]:
 
 
 def _plan_data(duo: Duo) -> dict:
-    from workshops.plans import duo_plan, plan_summary
+    from workshops.selectors import duo_plan, plan_summary
 
     cards = duo_plan(duo=duo, user=AnonymousUser())
     summary = plan_summary(cards)

@@ -112,7 +112,7 @@ def test_without_the_cache_the_vote_pages_still_answer(client, hidden_workshop, 
     def unreachable(*args, **kwargs):
         raise ConnectionError("cache unreachable")
 
-    monkeypatch.setattr("workshops.voting.is_ratelimited", unreachable)
+    monkeypatch.setattr("workshops.views.voting.is_ratelimited", unreachable)
     services.vote_open(workshop=hidden_workshop)
 
     assert client.get("/en/vote/HID234/").status_code == 200

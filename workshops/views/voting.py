@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -20,11 +20,11 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from cities.models import Duo
-from core.predicates import is_team
 
-from . import services
-from .forms import BallotForm, CodeForm, TopProposalsForm
-from .models import Action, Ballot, Workshop
+from .. import services
+from ..forms import BallotForm, CodeForm, TopProposalsForm
+from ..models import Action, Ballot, Workshop
+from ..selectors import workshop_may_facilitate, workshop_to_facilitate_for
 
 logger = logging.getLogger(__name__)
 
@@ -59,17 +59,16 @@ def _count_guess(request) -> None:
         logger.warning("Vote code guess not counted: the cache is unreachable", exc_info=True)
 
 
-def _may_facilitate(user, workshop: Workshop) -> bool:
-    """Return whether the user is on the team or facilitates the workshop."""
-    return is_team(user) or (user.is_authenticated and workshop.facilitators.filter(pk=user.pk).exists())
-
-
 def _reachable_by_code(request, workshop: Workshop | None) -> bool:
     """Return whether the vote pages may show this workshop: once published or once its vote has opened (and to
     its facilitators before). A workshop hidden so far is answered exactly like an unknown code."""
     if workshop is None:
         return False
-    return workshop.is_published or workshop.vote != Workshop.Vote.NOT_OPEN or _may_facilitate(request.user, workshop)
+    return (
+        workshop.is_published
+        or workshop.vote != Workshop.Vote.NOT_OPEN
+        or workshop_may_facilitate(request.user, workshop)
+    )
 
 
 def _workshop_for_code(request, code: str) -> Workshop:
@@ -184,13 +183,10 @@ def ballot(request, code):
         elif form.is_valid():
             try:
                 services.ballot_cast(workshop=workshop, token=token, scores=form.scores())
+            except (services.VoteNotOpenError, services.AlreadyVotedError) as error:
+                context["error"], status = str(error), 409  # the vote's state refuses it, not the ballot's content
             except services.WorkshopError as error:
-                workshop.refresh_from_db(fields=["vote"])
-                refused = (
-                    workshop.vote != Workshop.Vote.OPEN
-                    or Ballot.objects.filter(workshop=workshop, token=token).exists()
-                )
-                context["error"], status = str(error), 409 if refused else 400
+                context["error"], status = str(error), 400
             else:
                 return redirect("voting:ballot", code=workshop.code)
         else:
@@ -272,14 +268,6 @@ def ranking_json(request, code):
     return JsonResponse(_ranking_data(workshop))
 
 
-def _workshop_to_facilitate(request, slug: str) -> Workshop:
-    """Return the workshop if the user is on the team or facilitates it; 404 otherwise, revealing nothing."""
-    workshop = get_object_or_404(Workshop.objects.select_related("city"), slug=slug)
-    if not _may_facilitate(request.user, workshop):
-        raise Http404
-    return workshop
-
-
 def _action_admin_url(action: Action) -> str:
     try:
         return reverse("admin:workshops_action_change", args=[action.pk])
@@ -311,14 +299,14 @@ def _console(request, workshop: Workshop, *, paper_form=None, top_form=None, sta
 @never_cache
 def facilitate(request, slug):
     """The facilitator's console: code and QR, open/close, live ranking, paper sheets, top proposals to actions."""
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     return _console(request, workshop)
 
 
 @login_required
 @require_POST
 def facilitate_vote(request, slug):
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     try:
         if request.POST.get("vote") == "open":
             services.vote_open(workshop=workshop)
@@ -335,7 +323,7 @@ def facilitate_vote(request, slug):
 @require_POST
 def facilitate_paper(request, slug):
     """Type in one paper sheet: a ballot like the others, marked as from paper, under the token paper-<n>."""
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     criteria, proposals = _criteria_and_proposals(workshop)
     form = BallotForm(request.POST, proposals=proposals, criteria=criteria, paper=True, prefix="paper")
     if not form.is_valid():
@@ -356,7 +344,7 @@ def facilitate_paper(request, slug):
 @require_POST
 def facilitate_actions(request, slug):
     """Turn the top proposals of the frozen ranking into actions of the duo's plan (or the territory's own plan)."""
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     form = TopProposalsForm(request.POST, proposal_count=workshop.proposals.count(), prefix="top")
     duo = Duo.objects.for_city(workshop.city).first()
     # A territory outside the duos (a regional park's simulation) keeps its own local action plan.
