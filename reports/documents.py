@@ -17,6 +17,7 @@ from assessments.selectors import assessment_latest_published, assessment_overvi
 from cities.models import City, Duo
 from core.charts import Series, radar_svg
 
+from .errors import ReportError
 from .maps import Place, locator_map_svg
 
 FRENCH_COLOUR, PARTNER_COLOUR = "#2e7d32", "#c25e00"
@@ -28,8 +29,6 @@ MAP_SOURCE = {
 
 
 def _error(message: str) -> Exception:
-    from .services import ReportError  # services imports this module
-
     return ReportError(message)
 
 

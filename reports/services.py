@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from . import documents
+from .errors import ReportError
 from .models import Report
 from .pdf import html_to_pdf
 
@@ -23,10 +24,6 @@ logger = logging.getLogger(__name__)
 
 # Failures worth another attempt (database or storage briefly unavailable); any other failure is final at once.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
-
-
-class ReportError(Exception):
-    """A report could not be requested or rendered; the message says why."""
 
 
 def data_hash(data: dict) -> str:
