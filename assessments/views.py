@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from cities.selectors import duo_for_city, network_map_data
+from cities.selectors import duo_for_city, initiative_marker, network_map_data
 from core.charts import Series, radar_svg
 
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
@@ -21,13 +21,13 @@ LIBRARY_PAGE_SIZE = 20
 def initiative_markers(initiatives) -> list[dict]:
     """Return the initiatives that have a location as map markers, each linking to its library entry."""
     return [
-        {
-            "title": initiative.title,
-            "city": initiative.assessment.city.name,
-            "lat": initiative.latitude,
-            "lon": initiative.longitude,
-            "url": reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
-        }
+        initiative_marker(
+            title=initiative.title,
+            city=initiative.assessment.city.name,
+            lat=initiative.latitude,
+            lon=initiative.longitude,
+            url=reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
+        )
         for initiative in initiatives
         if initiative.location
     ]

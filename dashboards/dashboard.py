@@ -34,6 +34,7 @@ from assessments.models import (
 from assessments.selectors import Completeness
 from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
+from cities.selectors import city_marker, duo_line, initiative_marker
 
 STRONG_RATING = 7  # a rating at or above it is a strength
 WEAK_RATING = 4  # a rating at or below it is a weakness
@@ -692,24 +693,18 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
 def dashboard_map_data(dashboard: DuoDashboard) -> dict:
     """Return the markers of both cities and their initiatives, and the line between the cities, for map.js."""
     cities = [
-        {"slug": c.slug, "name": c.name, "country": c.country, "role": c.role, "lat": c.lat, "lon": c.lon, "url": c.url}
+        city_marker(slug=c.slug, name=c.name, country=c.country, role=c.role, lat=c.lat, lon=c.lon, url=c.url)
         for c in dashboard.cities
         if c.lat is not None
     ]
     initiatives = [
-        {"title": item.title, "city": city.name, "lat": item.lat, "lon": item.lon, "url": item.url}
+        initiative_marker(title=item.title, city=city.name, lat=item.lat, lon=item.lon, url=item.url)
         for city in dashboard.cities
         for item in city.initiatives
         if item.lat is not None
     ]
     duos = []
     if len(cities) == 2:
-        duos.append(
-            {
-                "name": dashboard.name,
-                "url": reverse("cities:duo-detail", kwargs={"slug": dashboard.slug}),
-                "from": [cities[0]["lat"], cities[0]["lon"]],
-                "to": [cities[1]["lat"], cities[1]["lon"]],
-            }
-        )
+        start, end = ([city["lat"], city["lon"]] for city in cities)
+        duos.append(duo_line(name=dashboard.name, slug=dashboard.slug, start=start, end=end))
     return {"cities": cities, "duos": duos, "initiatives": initiatives}

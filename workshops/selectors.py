@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Challenge, Indicator, IndicatorValue
 from cities.models import City, Duo, Organisation
+from cities.selectors import city_feature
 from core.predicates import is_team
 
 from .models import Action, ActionUpdate, Infrastructure, Milestone, Workshop
@@ -243,20 +244,8 @@ def infrastructure_inventory(*, city: City) -> dict:
 
 def infrastructure_map_data(*, city: City, items: list[Infrastructure]) -> dict:
     """Return the JSON static/js/map.js draws: the city centre and one marker per located piece of infrastructure."""
-    cities = []
-    if city.location:
-        cities.append(
-            {
-                "name": city.name,
-                "country": city.country.code,
-                "role": city.role,
-                "lat": city.latitude,
-                "lon": city.longitude,
-                "url": city.get_absolute_url(),
-            }
-        )
     return {
-        "cities": cities,
+        "cities": [city_feature(city)] if city.location else [],
         "infrastructure": [
             {
                 "name": item.name,
