@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cities.models import City
 from cities.selectors import duo_for_city, initiative_marker, network_map_data
-from core.charts import Series, radar_svg
+from core.charts import Series, radar_description, radar_svg
 
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
@@ -46,15 +46,12 @@ def _radar(overview, city) -> str:
     axes = [str(item.category) for item in overview.categories]
     name = f"{city.name} {overview.assessment.year}"
     not_rated = _("not rated")
-    description = "; ".join(
-        f"{axis}: {not_rated if item.rating is None else f'{item.rating}/10'}"
-        for axis, item in zip(axes, overview.categories, strict=True)
-    )
+    series = [Series(name=name, values=overview.ratings, color=CURRENT_COLOUR)]
     return radar_svg(
         axes=axes,
-        series=[Series(name=name, values=overview.ratings, color=CURRENT_COLOUR)],
+        series=series,
         title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": name},
-        description=description,
+        description=radar_description(axes=axes, series=series, not_rated=not_rated),
         not_rated_label=not_rated,
         element_id="ratings-chart",
     )

@@ -9,7 +9,7 @@ from django.views.decorators.vary import vary_on_cookie
 
 from assessments.editions import change_radar
 from cities.selectors import duo_for
-from core.charts import Series, radar_svg
+from core.charts import Series, radar_description, radar_svg
 from core.spreadsheets import escape_row
 
 from .dashboard import DuoDashboard, dashboard_extra_sections, dashboard_map_data
@@ -47,21 +47,17 @@ def ratings_radar(dashboard: DuoDashboard) -> str:
     if len(axes) < 3:
         return ""
     not_rated = _("not rated")
-    series, described = [], []
+    series = []
     for index, (city, colour) in enumerate(zip(dashboard.cities, SERIES_COLOURS, strict=True)):
         values = [row.sides[index].rating for row in dashboard.categories]
         name = f"{city.name} {city.assessment.year}" if city.assessment else f"{city.name} ({_('no data')})"
         series.append(Series(name=name, values=values, color=colour))
-        points = ", ".join(
-            f"{axis} {not_rated if value is None else f'{value}/10'}" for axis, value in zip(axes, values, strict=True)
-        )
-        described.append(f"{name}: {points}")
     return radar_svg(
         axes=axes,
         series=series,
         title=_("Ratings of the categories, %(first)s and %(second)s (0 to 10)")
         % {"first": dashboard.cities[0].name, "second": dashboard.cities[1].name},
-        description=". ".join(described),
+        description=radar_description(axes=axes, series=series, not_rated=not_rated),
         not_rated_label=not_rated,
         element_id="duo-ratings-chart",
     )
