@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from workshops import services, voting
+from workshops import services
 from workshops.models import Proposal
+from workshops.views import voting
 
 SECRET_TITLE = "Secret priorities of Fez"
 SECRET_PROPOSAL = "Close the wholesale market"
