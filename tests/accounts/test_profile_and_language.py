@@ -173,14 +173,13 @@ def test_a_citys_partner_reads_the_first_of_its_languages_the_platform_offers(ro
     assert language_for_city(CityFactory.build(role=role, languages=languages)) == expected
 
 
-def test_the_demo_partner_of_fez_reads_french_and_of_ho_chi_minh_city_english(db):
+def test_the_demo_partner_of_fez_reads_french_and_of_ho_chi_minh_city_english(reference_data):
     import io
 
     from django.core.management import call_command
 
     from accounts.models import User
 
-    call_command("load_reference", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
 
     assert User.objects.get(username="fez").language == "fr"
