@@ -76,3 +76,17 @@ def duo_private_for(user, slug: str) -> Duo:
     if duo is None or not user.has_perm("cities.view_duo_private", duo):
         raise Http404("No such duo.")
     return duo
+
+
+def outline_features(cities) -> list[dict]:
+    """Return the outlines of the cities that have one, as the map draws them (GeoJSON geometry, name, link)."""
+    return [
+        {"name": city.name, "url": city.get_absolute_url(), "geometry": city.outline} for city in cities if city.outline
+    ]
+
+
+def territory_map_data(city: City, communes) -> dict:
+    """Return the map of a territory with the communes within it: their points and outlines, its own outline."""
+    data = network_map_data(cities=[city, *communes], duos=[])
+    data["outlines"] = outline_features([city, *communes])
+    return data
