@@ -20,7 +20,7 @@ help:
 	@echo "make beat     Celery beat (needs REDIS_URL)"
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lock     re-resolve pyproject.toml into requirements.lock"
-	@echo "make messages         extract the translatable messages into the .po files (needs gettext)"
+	@echo "make messages         extract the messages into the French catalogue (needs gettext), then build es, ar, vi, fa"
 	@echo "make compilemessages  compile the .po files into the committed .mo files (pure Python)"
 
 $(BIN)/python:
@@ -49,7 +49,8 @@ system-libraries:
 # Extracting the messages (make messages) needs it, only for whoever edits the translations: apt-get install gettext.
 messages: $(STAMP)
 	@command -v xgettext >/dev/null || { echo "xgettext is missing: apt-get install gettext" >&2; exit 1; }
-	$(MANAGE) makemessages --all --no-obsolete
+	$(MANAGE) makemessages --locale fr --no-obsolete
+	$(BIN)/python locale/build_catalogues.py  # es, ar, vi, fa: the French catalogue's messages, locale/translations.txt
 	$(MAKE) compilemessages
 
 compilemessages: $(STAMP)

@@ -42,7 +42,7 @@ def demo_load() -> str:
             first_name=city.name,
             role="partner",
             city=city,
-            language=language_for_city(city),  # Fez's partner reads French, Ho Chi Minh City's English
+            language=language_for_city(city),  # Fez's partner reads Arabic, Ho Chi Minh City's Vietnamese
         )
         created += was_created
     student, was_created = _demo_user(

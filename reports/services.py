@@ -15,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.fallbacks import mark_untranslated
+
 from . import documents
 from .errors import ReportError
 from .models import Report
@@ -41,9 +43,9 @@ def report_data(*, kind: str, subject: str, language: str) -> dict:
 
 
 def report_html(*, kind: str, data: dict, language: str) -> str:
-    """Return the HTML of a document from its data."""
+    """Return the HTML of a document from its data, content not yet translated marked as such."""
     with translation.override(language):
-        return render_to_string(documents.TEMPLATES[kind], {"data": data, "language": language})
+        return mark_untranslated(render_to_string(documents.TEMPLATES[kind], {"data": data, "language": language}))
 
 
 def report_request(*, kind: str, subject: str = "", language: str, by=None) -> tuple[Report, bool]:

@@ -80,4 +80,4 @@ def test_send_test_email_is_delivered_by_a_real_worker(settings, worker, tmp_pat
         if not part.is_multipart()
     }
     assert "https://letsfood.example" in parts["text/plain"]
-    assert '<html lang="fr">' in parts["text/html"]
+    assert '<html lang="fr" dir="ltr">' in parts["text/html"]

@@ -221,7 +221,7 @@ def test_the_requester_is_emailed_the_link_when_the_report_is_done(
     assert "Camille Roux" in message.body and link in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert f'href="{link}"' in html and '<html lang="fr">' in html
+    assert f'href="{link}"' in html and '<html lang="fr" dir="ltr">' in html
 
 
 def test_nobody_is_emailed_when_the_requester_is_unknown_or_has_no_address(
