@@ -152,7 +152,7 @@ def test_the_demo_partners_of_lyon_and_ho_chi_minh_city_read_the_digest_in_frenc
     action_for(duo, title="Market gardens", milestones=[("Sign the charter", TODAY - dt.timedelta(days=3), None)])
 
     with django_capture_on_commit_callbacks(execute=True):
-        plans.action_digest_send(duo=duo, today=TODAY)
+        digest.action_digest_send(duo=duo, today=TODAY)
 
     french = next(m for m in mail.outbox if m.to == ["lyon@letsfood.example"])
     vietnamese = next(m for m in mail.outbox if m.to == ["ho-chi-minh-city@letsfood.example"])
