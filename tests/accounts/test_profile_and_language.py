@@ -207,13 +207,14 @@ def test_a_citys_partner_reads_the_first_of_its_languages_the_platform_offers(ro
     assert language_for_city(CityFactory.build(role=role, languages=languages)) == expected
 
 
-def test_the_demo_partner_of_each_city_reads_the_language_of_their_city(reference_data):
+def test_the_demo_partner_of_each_city_reads_the_language_of_their_city(db):
     import io
 
     from django.core.management import call_command
 
     from accounts.models import User
 
+    call_command("load_reference", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
 
     languages = dict(User.objects.filter(role="partner").values_list("username", "language"))
