@@ -44,7 +44,7 @@ class SubjectReportRequestSerializer(serializers.Serializer):
 
     refuses_unknown_fields = True
 
-    kind = serializers.ChoiceField(choices=[Report.Kind.CITY, Report.Kind.DUO])
+    kind = serializers.ChoiceField(choices=[Report.Kind.CITY.value, Report.Kind.DUO.value])
     subject = serializers.SlugField(help_text="The slug of a published city (kind `city`) or duo (kind `duo`).")
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
 
@@ -54,7 +54,7 @@ class CompilationRequestSerializer(serializers.Serializer):
 
     refuses_unknown_fields = True
 
-    kind = serializers.ChoiceField(choices=[Report.Kind.COMPILATION])
+    kind = serializers.ChoiceField(choices=[Report.Kind.COMPILATION.value])
     subject = serializers.CharField(required=False, allow_blank=True, help_text="Ignored.")
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
 
@@ -63,9 +63,9 @@ class CompilationRequestSerializer(serializers.Serializer):
 REPORT_REQUEST = PolymorphicProxySerializer(
     component_name="ReportRequest",
     serializers={
-        Report.Kind.CITY: SubjectReportRequestSerializer,
-        Report.Kind.DUO: SubjectReportRequestSerializer,
-        Report.Kind.COMPILATION: CompilationRequestSerializer,
+        Report.Kind.CITY.value: SubjectReportRequestSerializer,
+        Report.Kind.DUO.value: SubjectReportRequestSerializer,
+        Report.Kind.COMPILATION.value: CompilationRequestSerializer,
     },
     resource_type_field_name="kind",
 )
