@@ -83,3 +83,12 @@ def test_a_report_request_needs_a_subject_except_for_the_compilation(schema):
     assert "subject" in subject["required"]
     assert "subject" not in compilation.get("required", [])
     assert subject["additionalProperties"] is False
+
+
+def test_enums_are_named_after_what_they_choose_and_main_operations_have_examples(schema):
+    components = schema["components"]["schemas"]
+
+    assert {"CityRoleEnum", "DuoPhaseEnum", "WorkshopFormatEnum", "ReportKindEnum"} <= set(components)
+    city = schema["paths"]["/api/cities/{slug}/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert city["examples"]["Lyon"]["value"]["slug"] == "lyon"
+    assert "Error" in schema["info"]["description"]
