@@ -1,5 +1,4 @@
-"""Public pages of assessments: the good-practice library. (The city page, which shows a city's assessment, is
-routed by the project's urls as `city-detail`.)"""
+"""Public pages of assessments: the good-practice library, and the city page that shows a city's assessment."""
 
 from django.urls import path
 
@@ -7,6 +6,12 @@ from . import views
 
 app_name = "assessments"
 urlpatterns = [
+    path("framework/", views.framework, name="framework"),
     path("library/", views.library, name="library"),
     path("library/<slug:ref>/", views.initiative_detail, name="initiative-detail"),
+]
+
+# The city page, named without the namespace: every app links to it as `city-detail`.
+city_urls = [
+    path("cities/<slug:slug>/", views.city_detail, name="city-detail"),
 ]

@@ -21,12 +21,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from cities.models import City
-from letsfood.models import Report
-from letsfood.reports import documents
-from letsfood.reports.fetcher import report_url_fetcher
-from letsfood.reports.pdf import BASE_URL
-from letsfood.reports.services import report_data, report_html, report_render, report_request
-from letsfood.tasks import report_render_task
+from reports import documents
+from reports.fetcher import report_url_fetcher
+from reports.models import Report
+from reports.pdf import BASE_URL
+from reports.services import report_data, report_html, report_render, report_request
+from reports.tasks import report_render_task
 
 
 def _max_rss_mb() -> float:

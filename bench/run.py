@@ -77,13 +77,13 @@ get_page("api duos", "/api/duos/", HTTP_ACCEPT="application/json")
 
 
 def duo_dashboard(size: str, *, public: bool = False):
-    """Return the benchmark of the dashboard of a duo built at a size of tests/dashboard/data.py: as the team sees
+    """Return the benchmark of the dashboard of a duo built at a size of tests/dashboards/data.py: as the team sees
     it (computed at every request), or as the public does (served from the cache after the first request)."""
 
     def run(client: Client, repeat: int) -> Result:
         from django.contrib.auth import get_user_model
 
-        from tests.dashboard.data import SIZES, duo_with_data
+        from tests.dashboards.data import SIZES, duo_with_data
 
         duo = duo_with_data(name=f"bench-{size}{'-public' if public else ''}", **SIZES[size])
         viewer = Client()

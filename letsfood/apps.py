@@ -6,6 +6,8 @@ class LetsfoodConfig(AppConfig):
     verbose_name = "Let's Food Cities"
 
     def ready(self):
-        from .cache import connect_signals
+        from django.contrib import admin
+        from django.utils.translation import gettext_lazy as _
 
-        connect_signals()
+        # The admin site's name, shown to the project team and student contributors.
+        admin.site.site_header = admin.site.site_title = _("Let's Food Cities administration")

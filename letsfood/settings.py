@@ -141,6 +141,10 @@ INSTALLED_APPS = [
     "workshops",
     "newsletter",
     "opendata",
+    "dashboards",
+    "network",
+    "reports",
+    "demo",
     "letsfood",
 ]
 
@@ -311,7 +315,7 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-send-scheduled-campaigns": {"task": "newsletter.tasks.campaigns_send_due", "schedule": 60.0},
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
     # Reports whose rendering stopped its heartbeat (worker lost), or 'queued' with a lost message, run again.
-    "reports-recover-stale": {"task": "letsfood.tasks.reports_recover_task", "schedule": 30.0},
+    "reports-recover-stale": {"task": "reports.tasks.reports_recover_task", "schedule": 30.0},
 }
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.
@@ -348,7 +352,7 @@ MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "private": {"BACKEND": "letsfood.reports.files.PrivateFileSystemStorage"},
+    "private": {"BACKEND": "reports.files.PrivateFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -474,8 +478,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "AssessmentStatusEnum": "assessments.models.Assessment.Status",
         "InitiativeStatusEnum": "assessments.models.Initiative.Status",
-        "ReportKindEnum": "letsfood.models.Report.Kind",
-        "ReportStatusEnum": "letsfood.models.Report.Status",
+        "ReportKindEnum": "reports.models.Report.Kind",
+        "ReportStatusEnum": "reports.models.Report.Status",
         "CityRoleEnum": "cities.models.City.Role",
         "DuoPhaseEnum": "cities.models.Duo.Phase",
         "WorkshopFormatEnum": "workshops.models.Workshop.Format",

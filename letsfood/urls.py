@@ -7,11 +7,12 @@ from django.urls import include, path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from assessments import views as assessment_views
-from cities import private_views as duo_private_views
+from assessments.urls import city_urls
+from cities.urls import duo_private_urls
 from newsletter import webhooks as newsletter_webhooks
+from reports.urls import download_urls as report_download_urls
 
-from . import dashboard_views, network_views, reports_views, views
+from . import views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
@@ -26,24 +27,21 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("newsletter/webhooks/bounces/", newsletter_webhooks.bounces, name="newsletter-webhook-bounces"),
-    path("reports/<int:pk>/file/", reports_views.report_download, name="report-download"),
+    path("", include(report_download_urls)),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    path("cities/<slug:slug>/", assessment_views.city_detail, name="city-detail"),
-    path("network/", network_views.network_overview, name="network-overview"),
+    path("", include(city_urls)),
+    path("", include("network.urls")),
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
     path("", include("workshops.voting_urls")),  # vote/… for participants, workshops/<slug>/facilitate/…
     path("", include("workshops.plans_urls")),
     path("", include("workshops.urls")),
-    path("duos/<slug:slug>/dashboard/", dashboard_views.duo_dashboard, name="duo-dashboard"),
-    path("duos/<slug:slug>/dashboard/comparison.csv", dashboard_views.duo_comparison_csv, name="duo-comparison-csv"),
-    path("duos/<slug:slug>/contacts/", duo_private_views.duo_contacts, name="duo-contacts"),
-    path("reports/request/", reports_views.report_request_view, name="report-request"),
-    path("reports/compilation/", reports_views.compilation, name="report-compilation"),
-    path("reports/<int:pk>/", reports_views.report_status, name="report-status"),
+    path("", include("dashboards.urls")),
+    path("", include(duo_private_urls)),
+    path("", include("reports.urls")),
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("open-data/", include("opendata.urls")),

@@ -140,7 +140,7 @@ def sfax_draft(label: str, attribute: str = "pk"):
 
 def a_report(ctx):
     """A queued report of Lyon (reports are public: anyone may follow one)."""
-    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+    report, _ = apps.get_model("reports.Report").objects.get_or_create(
         kind="city", subject="lyon", language="en", data_hash="matrix"
     )
     return {"pk": report.pk}
@@ -150,7 +150,7 @@ def a_duo_report(ctx):
     """A rendered report of duo A: its file is private (its partners and the team download it)."""
     from django.core.files.base import ContentFile
 
-    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+    report, _ = apps.get_model("reports.Report").objects.get_or_create(
         kind="duo", subject=ctx.duo_a.slug, language="en", data_hash="matrix", defaults={"status": "done"}
     )
     if not report.file:
@@ -162,7 +162,7 @@ def a_city_report_file(ctx):
     """A rendered report of Lyon: its download address sends anyone to the public file under /media/."""
     from django.core.files.base import ContentFile
 
-    report, _ = apps.get_model("letsfood.Report").objects.get_or_create(
+    report, _ = apps.get_model("reports.Report").objects.get_or_create(
         kind="city", subject="lyon", language="fr", data_hash="matrix", defaults={"status": "done"}
     )
     if not report.file:
@@ -373,13 +373,13 @@ ADMIN_MODELS: dict[str, tuple[str, str]] = {
     "newsletter.bounceevent": (FORBIDDEN, OK),
     "newsletter.delivery": (FORBIDDEN, OK),
     "newsletter.campaign": (FORBIDDEN, OK),
-    "letsfood.report": (FORBIDDEN, OK),
+    "reports.report": (FORBIDDEN, OK),
 }
 # Other admin pages, for (students, the team). Every admin URL is also checked against anonymous visitors and partners.
 ADMIN_PAGES: dict[str, tuple[str, str]] = {
     "admin:index": (OK, OK),
     "admin:accounts_user_invite": (FORBIDDEN, OK),
-    "admin:letsfood_report_request": (FORBIDDEN, OK),
+    "admin:reports_report_request": (FORBIDDEN, OK),
 }
 # Admin URLs outside the rule "anonymous visitors and partners are sent to the admin's login".
 ADMIN_OPEN = {"admin:login", "admin:logout"}

@@ -27,6 +27,10 @@ DATA_MIGRATIONS = {
         "none needed: it updates the reference framework, which tests load themselves"
     ),
     ("letsfood", "0002_report_files_private_storage"): "none needed: it moves existing report files, seeds nothing",
+    ("assessments", "0006_no_data_provenance_and_framework_citation"): (
+        "none needed: it empties fields of 'no data' rows and updates the reference framework, seeds nothing"
+    ),
+    ("reports", "0002_report_content_type"): "none needed: it relabels an existing content type, seeds nothing",
 }
 
 

@@ -297,6 +297,9 @@ class Ballot(models.Model):
     token = models.CharField(_("participant token"), max_length=64)
     from_paper = models.BooleanField(_("typed in from paper"), default=False)
     cast_at = models.DateTimeField(_("cast at"), default=timezone.now)
+    # Chosen by the phone for each version of its ballot: the same key sent again (a retry after a lost answer) is the
+    # same ballot, a new key from the same phone replaces its scores.
+    key = models.CharField(_("idempotency key"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("ballot")
@@ -305,6 +308,22 @@ class Ballot(models.Model):
 
     def __str__(self):
         return f"{self.workshop} · {self.pk}"
+
+
+class BallotOpening(models.Model):
+    """A phone opened the open vote's ballot: until its ballot arrives, the facilitator counts it as still waiting."""
+
+    workshop = models.ForeignKey(Workshop, models.CASCADE, related_name="ballot_openings", verbose_name=_("workshop"))
+    token = models.CharField(_("participant token"), max_length=64)
+    opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ballot opened on a phone")
+        verbose_name_plural = _("ballots opened on phones")
+        constraints = [models.UniqueConstraint(fields=["workshop", "token"], name="ballot_opening_one_per_token")]
+
+    def __str__(self):
+        return f"{self.workshop} · {self.token[:6]}…"
 
 
 class Score(models.Model):

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,6 +15,7 @@ from .models import (
     Action,
     ActionUpdate,
     Ballot,
+    BallotOpening,
     Criterion,
     Milestone,
     Proposal,
@@ -83,10 +84,28 @@ def ballot_cast(*, workshop: Workshop, token: str, scores: dict, from_paper: boo
     foreign to the workshop, a score is out of its criterion's range, or a proposal/criterion pair is missing.
     """
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    _vote_check_open(workshop)
+    _scores_check(workshop=workshop, token=token, scores=scores)
+    try:
+        with transaction.atomic():
+            ballot = Ballot.objects.create(workshop=workshop, token=token, from_paper=from_paper)
+    except IntegrityError:
+        raise WorkshopError(_("This participant has already voted: one ballot per participant.")) from None
+    Score.objects.bulk_create(
+        Score(ballot=ballot, proposal_id=p, criterion_id=c, value=value) for (p, c), value in scores.items()
+    )
+    return ballot
+
+
+def _vote_check_open(workshop: Workshop) -> None:
     if workshop.vote != Workshop.Vote.OPEN:
         raise WorkshopError(
             _("The vote is closed.") if workshop.vote == Workshop.Vote.CLOSED else _("The vote is not open yet.")
         )
+
+
+def _scores_check(*, workshop: Workshop, token: str, scores: dict) -> None:
+    """Raise WorkshopError unless the token is valid and every proposal has every criterion's score, in range."""
     if not token or len(token) > 64:
         raise WorkshopError(_("This ballot has no valid participant token."))
     proposals = {proposal.pk for proposal in workshop.proposals.all()}
@@ -105,15 +124,56 @@ def ballot_cast(*, workshop: Workshop, token: str, scores: dict, from_paper: boo
                 _("%(criterion)s is scored from %(min)s to %(max)s.")
                 % {"criterion": criterion.name, "min": criterion.scale_min, "max": criterion.scale_max}
             )
-    try:
-        with transaction.atomic():
-            ballot = Ballot.objects.create(workshop=workshop, token=token, from_paper=from_paper)
-    except IntegrityError:
-        raise WorkshopError(_("This participant has already voted: one ballot per participant.")) from None
+
+
+class BallotOutcome(models.TextChoices):
+    CREATED = "created", _("recorded")
+    REPLACED = "replaced", _("replaced the previous ballot")
+    DUPLICATE = "duplicate", _("already recorded")
+
+
+@transaction.atomic
+def ballot_submit(*, workshop: Workshop, token: str, scores: dict, key: str) -> tuple[Ballot, BallotOutcome]:
+    """Record a phone's ballot while the vote is open: sent again with the same key, it counts once; with a new key,
+    it replaces the phone's previous ballot (a participant may change their mind until the vote closes)."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)  # one ballot of a phone at a time
+    _vote_check_open(workshop)
+    if not key or len(key) > 64:
+        raise WorkshopError(_("This ballot has no valid idempotency key."))
+    previous = Ballot.objects.filter(workshop=workshop, token=token).first()
+    if previous is not None and previous.key == key:
+        return previous, BallotOutcome.DUPLICATE
+    _scores_check(workshop=workshop, token=token, scores=scores)
+    if previous is None:
+        try:
+            with transaction.atomic():
+                ballot = Ballot.objects.create(workshop=workshop, token=token, key=key)
+                outcome = BallotOutcome.CREATED
+        except IntegrityError:  # a database without row locks let the same phone's retry in first
+            previous = Ballot.objects.get(workshop=workshop, token=token)
+            if previous.key == key:
+                return previous, BallotOutcome.DUPLICATE
+    if previous is not None:
+        previous.scores.all().delete()
+        previous.key, previous.cast_at = key, timezone.now()
+        previous.save(update_fields=["key", "cast_at"])
+        ballot, outcome = previous, BallotOutcome.REPLACED
     Score.objects.bulk_create(
         Score(ballot=ballot, proposal_id=p, criterion_id=c, value=value) for (p, c), value in scores.items()
     )
-    return ballot
+    return ballot, outcome
+
+
+def ballot_opening_record(*, workshop: Workshop, token: str) -> None:
+    """Count a phone that opened the open vote's ballot, once, so the facilitator sees the phones still waiting."""
+    BallotOpening.objects.bulk_create([BallotOpening(workshop=workshop, token=token)], ignore_conflicts=True)
+
+
+def vote_counts(*, workshop: Workshop) -> dict:
+    """Return {"ballots": received, "waiting": phones that opened the ballot and have sent nothing yet}."""
+    received = Ballot.objects.filter(workshop=workshop)
+    waiting = BallotOpening.objects.filter(workshop=workshop).exclude(token__in=received.values("token"))
+    return {"ballots": received.count(), "waiting": waiting.count()}
 
 
 @dataclass

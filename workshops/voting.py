@@ -2,6 +2,8 @@
 the facilitator opens and closes the vote, types in paper sheets and turns the top proposals into actions."""
 
 import functools
+import hashlib
+import json
 import logging
 import secrets
 from decimal import ROUND_HALF_UP, Decimal
@@ -12,6 +14,7 @@ from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -24,7 +27,7 @@ from core.predicates import is_team
 
 from . import services
 from .forms import BallotForm, CodeForm, TopProposalsForm
-from .models import Action, Ballot, Workshop
+from .models import Action, Ballot, Score, Workshop
 
 logger = logging.getLogger(__name__)
 
@@ -155,50 +158,114 @@ def vote_enter(request):
     return render(request, "workshops/voting/enter.html", {"form": form})
 
 
+def _wants_json(request) -> bool:
+    """Return whether the phone's script sent the ballot (it reads the answer) rather than the plain form."""
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def _ballot_refused(request, context, *, field: str, message: str, status: int, template: str):
+    if _wants_json(request):
+        return JsonResponse({"status": "refused", "errors": {field: [message]}}, status=status)
+    context.setdefault("error", message)
+    return render(request, template, context, status=status)
+
+
+def _previous_scores(workshop: Workshop, token: str | None) -> dict:
+    """Return the phone's recorded scores as the ballot form's initial values, {} before its first ballot."""
+    if not token:
+        return {}
+    rows = Score.objects.filter(ballot__workshop=workshop, ballot__token=token)
+    return {f"score-{p}-{c}": value for p, c, value in rows.values_list("proposal_id", "criterion_id", "value")}
+
+
 @never_cache
 @limit_code_guesses
 def ballot(request, code):
-    """The participant's ballot: one per token, kept in a signed cookie for this workshop."""
+    """The participant's ballot, one per phone (a token in a signed cookie): sent again with the same key it counts
+    once, sent with a new key it replaces the phone's previous ballot, until the vote closes."""
     workshop = _workshop_for_code(request, code)
     if code != workshop.code:
         return redirect("voting:ballot", code=workshop.code)
     context = {"workshop": workshop}
     if workshop.vote != Workshop.Vote.OPEN:
-        status = 409 if request.method == "POST" else 200
-        return render(request, "workshops/voting/not_open.html", context, status=status)
+        if request.method == "POST":
+            message = (
+                _("The vote is closed.") if workshop.vote == Workshop.Vote.CLOSED else _("The vote is not open yet.")
+            )
+            return _ballot_refused(
+                request, context, field="vote", message=message, status=409, template="workshops/voting/not_open.html"
+            )
+        return render(request, "workshops/voting/not_open.html", context)
 
     token = _participant_token(request, workshop)
-    criteria, proposals = _criteria_and_proposals(workshop)
-    if token and Ballot.objects.filter(workshop=workshop, token=token).exists():
-        status = 409 if request.method == "POST" else 200
-        context["refused"] = request.method == "POST"
-        return render(request, "workshops/voting/thanks.html", context, status=status)
+    previous = _previous_scores(workshop, token)
+    if request.method == "GET" and previous and "change" not in request.GET:
+        return render(request, "workshops/voting/thanks.html", context)
 
-    form = BallotForm(request.POST or None, proposals=proposals, criteria=criteria)
+    criteria, proposals = _criteria_and_proposals(workshop)
+    form = BallotForm(request.POST or None, initial=previous, proposals=proposals, criteria=criteria)
+    context.update(form=form, scale_hint=_scale_hint(criteria), changing=bool(previous))
     status = 200
     if request.method == "POST":
+        template = "workshops/voting/ballot.html"
         if token is None:
             # Without the cookie set on the first visit, every post would count as a new participant.
-            context["error"] = _("Your browser did not keep this page's cookie: allow cookies and submit again.")
+            message = _("Your browser did not keep this page's cookie: allow cookies and submit again.")
+            return _ballot_refused(request, context, field="cookie", message=message, status=400, template=template)
+        # The form carries a key made with the page (the script makes one per version); without one, a new version.
+        key = request.POST.get("ballot_key") or secrets.token_urlsafe(16)
+        if len(key) > 64:
+            message = _("The idempotency key is longer than 64 characters.")
+            return _ballot_refused(request, context, field="ballot_key", message=message, status=400, template=template)
+        if not form.is_valid():
+            if _wants_json(request):
+                return JsonResponse({"status": "refused", "errors": form.errors.get_json_data()}, status=400)
             status = 400
-        elif form.is_valid():
+        else:
             try:
-                services.ballot_cast(workshop=workshop, token=token, scores=form.scores())
+                _ballot, outcome = services.ballot_submit(workshop=workshop, token=token, scores=form.scores(), key=key)
             except services.WorkshopError as error:
                 workshop.refresh_from_db(fields=["vote"])
-                refused = (
-                    workshop.vote != Workshop.Vote.OPEN
-                    or Ballot.objects.filter(workshop=workshop, token=token).exists()
+                status = 409 if workshop.vote != Workshop.Vote.OPEN else 400
+                field = "vote" if status == 409 else "scores"
+                return _ballot_refused(
+                    request, context, field=field, message=str(error), status=status, template=template
                 )
-                context["error"], status = str(error), 409 if refused else 400
-            else:
-                return redirect("voting:ballot", code=workshop.code)
-        else:
-            status = 400
-    context.update(form=form, scale_hint=_scale_hint(criteria))
+            if _wants_json(request):
+                return JsonResponse({"status": outcome.value, "message": str(outcome.label)})
+            return redirect("voting:ballot", code=workshop.code)
+    context["ballot_key"] = secrets.token_urlsafe(16)
     response = render(request, "workshops/voting/ballot.html", context, status=status)
     if token is None:
-        _remember_token(request, response, workshop, secrets.token_urlsafe(16))
+        token = secrets.token_urlsafe(16)
+        _remember_token(request, response, workshop, token)
+    services.ballot_opening_record(workshop=workshop, token=token)
+    return response
+
+
+def service_worker(request):
+    """The vote pages' service worker, served under the vote's address so that its scope covers the ballot pages."""
+    assets = [
+        static(path)
+        for path in (
+            "vendor/pico/pico.green.min.css",
+            "css/site.css",
+            "css/vote.css",
+            "js/vote.js",
+            "js/vote-offline.js",
+            "img/favicon.svg",
+        )
+    ]
+    response = render(
+        request,
+        "workshops/voting/service-worker.js",
+        {
+            "assets": json.dumps(assets),
+            "cache_name": "lfc-vote-" + hashlib.sha256(" ".join(assets).encode()).hexdigest()[:12],
+        },
+        content_type="text/javascript; charset=utf-8",
+    )
+    response["Cache-Control"] = "no-cache"  # a new version of the pages reaches the phones at their next visit
     return response
 
 
@@ -222,7 +289,7 @@ def _ranking_data(workshop: Workshop) -> dict:
     return {
         "vote": workshop.vote,
         "vote_label": str(workshop.get_vote_display()),
-        "ballots": workshop.ballots.count(),
+        **services.vote_counts(workshop=workshop),
         "criteria": [
             {"code": criterion.code, "name": criterion.name, "weight": number_format(criterion.weight.normalize())}
             for criterion in criteria

@@ -8,6 +8,7 @@ app_name = "voting"
 
 urlpatterns = [
     path("vote/", voting.vote_enter, name="enter"),
+    path("vote/sw.js", voting.service_worker, name="service-worker"),
     path("vote/<str:code>/", voting.ballot, name="ballot"),
     path("vote/<str:code>/ranking/", voting.ranking_page, name="ranking"),
     path("vote/<str:code>/ranking.json", voting.ranking_json, name="ranking-json"),

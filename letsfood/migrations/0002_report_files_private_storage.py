@@ -2,7 +2,7 @@
 
 from django.db import migrations, models, transaction
 
-import letsfood.reports.files
+from reports import files as report_files
 
 
 def move_private_report_files(apps, schema_editor):
@@ -21,7 +21,7 @@ def move_private_report_files(apps, schema_editor):
             continue
         with public.open(name, "rb") as source:
             saved = private.save(name, source)
-        Report.objects.filter(pk=report.pk).update(file=letsfood.reports.files.PRIVATE_PREFIX + saved)
+        Report.objects.filter(pk=report.pk).update(file=report_files.PRIVATE_PREFIX + saved)
         transaction.on_commit(lambda name=name: public.delete(name))
 
 
@@ -36,8 +36,8 @@ class Migration(migrations.Migration):
             name="file",
             field=models.FileField(
                 blank=True,
-                storage=letsfood.reports.files.report_storage,
-                upload_to=letsfood.reports.files.report_upload_to,
+                storage=report_files.report_storage,
+                upload_to=report_files.report_upload_to,
                 verbose_name="file",
             ),
         ),

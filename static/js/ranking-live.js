@@ -1,5 +1,6 @@
-/* Live ranking of a workshop vote: polls the JSON address given by data-ranking-url and redraws the table, the ballot
-   count and the vote's status, without reloading the page. Stops once the vote is closed (the ranking is frozen). */
+/* Live ranking of a workshop vote: polls the JSON address given by data-ranking-url and redraws the table, the count of
+   ballots received and of phones still to send, and the vote's status, without reloading the page. Stops once the
+   vote is closed (the ranking is frozen). */
 (function () {
   "use strict";
 
@@ -19,6 +20,7 @@
 
   function draw(data) {
     root.querySelectorAll("[data-ranking-ballots]").forEach(function (el) { el.textContent = data.ballots; });
+    root.querySelectorAll("[data-ranking-waiting]").forEach(function (el) { el.textContent = data.waiting; });
     root.querySelectorAll("[data-ranking-status]").forEach(function (el) {
       el.textContent = data.vote_label;
       el.className = "vote-pill vote-pill-" + data.vote;

@@ -141,8 +141,8 @@ def test_the_password_reset_is_in_the_users_language(partner_b, tasks_in_process
 
 
 def test_the_report_ready_email_is_in_the_requesters_language(db, settings):
-    from letsfood.models import Report
-    from letsfood.reports.services import report_ready_notify
+    from reports.models import Report
+    from reports.services import report_ready_notify
 
     settings.CELERY_TASK_ALWAYS_EAGER = True
     user = UserFactory(username="camille", language="en")

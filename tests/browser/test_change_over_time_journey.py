@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from assessments.editions import assessment_follow_up_start
 from assessments.models import Assessment, Initiative
 from cities.models import City, Duo
-from letsfood.demo_content import demo_assessments_load
+from demo.content import demo_assessments_load
 from tests.factories import UserFactory
 from workshops.models import Action
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cities.models import City
-from letsfood.models import Report
+from reports.models import Report
 from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("tasks_in_process")]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from cities.models import City, Duo
+from tests.browser.ballot_steps import expect_review_then_send, score_every_proposal
 from tests.factories import UserFactory
 from workshops import services
 from workshops.models import Action, Ballot, Proposal, Workshop
@@ -71,20 +72,14 @@ def vote_on_phone(browser_context, base, code, participant, criteria, watch, scr
     page.get_by_role("button", name="Go to the ballot").click()
     expect(page).to_have_url(f"{base}/en/vote/{code}/")
     expect(page.locator("fieldset.ballot-proposal")).to_have_count(len(PROPOSALS))
-    for p_index, title in enumerate(PROPOSALS):
-        card = page.get_by_role("group", name=re.compile(re.escape(title)))
-        for c_index, criterion in enumerate(criteria):
-            value = score(participant, p_index, c_index)
-            group = card.get_by_role("group", name=criterion, exact=True)
-            group.get_by_text(str(value), exact=True).click()  # a tap on the number, as on a phone
-            expect(group.get_by_role("radio", name=str(value), exact=True)).to_be_checked()
-    expect(page.locator(".ballot-proposal.is-complete")).to_have_count(len(PROPOSALS))
-    expect(page.locator("[data-ballot-progress]")).to_have_text("32 of 32 scores given")
+    expect(page.locator("fieldset.ballot-proposal:visible")).to_have_count(1)  # one proposal per screen
     if screenshot:
-        page.screenshot(path=screenshot.with_name(screenshot.stem + "-end.png"))
-        page.evaluate("window.scrollTo(0, 0)")
         page.screenshot(path=screenshot)
-    page.get_by_role("button", name="Send my ballot").click()
+    score_every_proposal(page, PROPOSALS, criteria, lambda p, c: score(participant, p, c))
+    expect(page.locator(".ballot-step-dots button.is-complete")).to_have_count(len(PROPOSALS))
+    if screenshot:
+        page.screenshot(path=screenshot.with_name(screenshot.stem + "-review.png"), full_page=True)
+    expect_review_then_send(page, len(PROPOSALS) * len(criteria))
     expect(page.get_by_text("Thank you, your ballot is recorded.")).to_be_visible()
     expect(page.get_by_role("button", name="Send my ballot")).to_have_count(0)
     watcher.assert_clean()
@@ -147,8 +142,7 @@ def test_twelve_phones_score_the_fez_proposals_the_ranking_follows_live_and_the_
     late_phone = offline_context(**PHONE).new_page()
     late_phone.goto(f"{base}/en/vote/{code}/")
     expect(late_phone.locator("fieldset.ballot-proposal")).to_have_count(len(PROPOSALS))
-    for radio_group in late_phone.locator("[data-ballot-criterion]").all():
-        radio_group.locator("label").nth(2).click()
+    score_every_proposal(late_phone, PROPOSALS, criteria, lambda p, c: 3)
 
     console.reload()
     expect(console.locator("[data-ranking-ballots]")).to_have_text("12")
@@ -165,7 +159,7 @@ def test_twelve_phones_score_the_fez_proposals_the_ranking_follows_live_and_the_
 
     late_phone.on("response", remember)
     late_phone.get_by_role("button", name="Send my ballot").click()
-    expect(late_phone.get_by_text("The vote is closed: no more ballots are accepted.")).to_be_visible()
+    expect(late_phone.locator("[data-ballot-state]")).to_have_text("Your ballot was not accepted: The vote is closed.")
     assert response is not None and response.status == 409
     assert Ballot.objects.filter(workshop=workshop).count() == 12
 

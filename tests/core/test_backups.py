@@ -19,7 +19,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from letsfood.models import Report
+from reports.models import Report
 from tests.factories import AssessmentFactory, CategoryAssessmentFactory, DuoFactory, InitiativeFactory, UserFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -127,7 +127,7 @@ def test_a_sqlite_backup_restores_every_table_and_file_into_an_empty_database(se
         assert row_counts(copy.cursor(), tables) == expected
     settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = restored / "media", restored / "private"
     assert files_of(settings) == files
-    assert expected["cities_duo"] == 1 and expected["letsfood_report"] == 2  # the data is really there
+    assert expected["cities_duo"] == 1 and expected["reports_report"] == 2  # the data is really there
 
 
 @pytest.mark.django_db(transaction=True)
@@ -211,4 +211,4 @@ def test_a_postgresql_backup_restores_every_table_and_file_into_a_fresh_database
         admin.close()
     settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT = restored / "media", restored / "private"
     assert files_of(settings) == files
-    assert expected["cities_duo"] == 1 and expected["letsfood_report"] == 2
+    assert expected["cities_duo"] == 1 and expected["reports_report"] == 2

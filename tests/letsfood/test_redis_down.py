@@ -10,10 +10,10 @@ from django.urls import reverse
 
 from core.cache import cache_degraded, cache_health_reset
 from letsfood.celery import app
-from letsfood.models import Report
 from newsletter.models import Subscriber
 from newsletter.services import topics_sync
-from tests.dashboard.data import SIZES, duo_with_data
+from reports.models import Report
+from tests.dashboards.data import SIZES, duo_with_data
 
 SETTINGS_FILE = Path(__file__).resolve().parents[2] / "letsfood" / "settings.py"
 NOTHING_LISTENS = "redis://127.0.0.1:1/0"  # a port nothing listens on: every connection is refused

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from assessments.models import Assessment, Framework, RecommendedAction
 from cities.models import City
-from letsfood import network
-from letsfood.network import network_coverage
+from network import selectors as network
+from network.selectors import network_coverage
 from tests.factories import AssessmentFactory, ChallengeFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db

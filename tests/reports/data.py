@@ -9,8 +9,8 @@ from django.core.management import call_command
 from assessments.models import Assessment, CategoryAssessment, Framework, IndicatorValue, Initiative
 from assessments.services import MUFPP_SLUG
 from cities.models import City
-from letsfood.reports import services
-from letsfood.reports.pdf import html_to_pdf
+from reports import services
+from reports.pdf import html_to_pdf
 
 RATINGS = [7, 4, None, 6, 8, 3]  # one category left unrated
 

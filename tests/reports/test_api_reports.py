@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from letsfood.models import Report
+from reports.models import Report
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
 

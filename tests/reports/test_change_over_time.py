@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from letsfood.reports import documents
+from reports import documents
 from tests.assessments.follow_up import baseline, fez_follow_up
 from tests.reports.data import render
 

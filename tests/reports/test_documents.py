@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 
 from assessments.models import Assessment, Indicator, IndicatorValue
 from cities.models import City
-from letsfood.reports import documents, services
+from reports import documents, services
 from tests.pdf import pdf_text
 
 from .data import build_programme, render

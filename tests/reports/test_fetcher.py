@@ -8,8 +8,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.core.files.base import ContentFile
 
-from letsfood.reports import pdf, services
-from letsfood.reports.fetcher import ForbiddenResource, report_url_fetcher, resolve_local
+from reports import pdf, services
+from reports.fetcher import ForbiddenResource, report_url_fetcher, resolve_local
 from tests.factories import AssessmentFactory, InitiativeFactory
 from tests.pdf import pdf_text
 

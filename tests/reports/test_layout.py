@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.db import transaction
 from django.template.loader import render_to_string
 
-from letsfood.reports import services
-from letsfood.reports.fetcher import report_url_fetcher
-from letsfood.reports.maps import Place, locator_map_svg
-from letsfood.reports.pdf import BASE_URL
+from reports import services
+from reports.fetcher import report_url_fetcher
+from reports.maps import Place, locator_map_svg
+from reports.pdf import BASE_URL
 from tests.pdf import pdf_info, pdf_pages
 
 from .data import build_programme, render

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from letsfood.models import Report
+from reports.models import Report
 from tests.reports.requesting import pdf_files
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
@@ -173,7 +173,7 @@ def test_the_team_renders_a_report_from_the_admin(
     client, team_member, rated_city, media, django_capture_on_commit_callbacks
 ):
     client.force_login(team_member)
-    url = reverse("admin:letsfood_report_request")
+    url = reverse("admin:reports_report_request")
     assert client.get(url).status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -182,7 +182,7 @@ def test_the_team_renders_a_report_from_the_admin(
     report = Report.objects.get()
     assert (report.kind, report.subject, report.language, report.requested_by) == ("city", "annecy", "fr", team_member)
     assert f'href="/fr/reports/{report.pk}/"' in response.content.decode()
-    changelist = client.get(reverse("admin:letsfood_report_changelist")).content.decode()
+    changelist = client.get(reverse("admin:reports_report_changelist")).content.decode()
     assert "Render a report" in changelist
     assert f"city-annecy-fr-{report.pk}.pdf" in changelist
 
@@ -190,7 +190,7 @@ def test_the_team_renders_a_report_from_the_admin(
 def test_the_admin_form_refuses_a_city_report_without_a_city(client, team_member, rated_city):
     client.force_login(team_member)
 
-    response = client.post(reverse("admin:letsfood_report_request"), {"kind": "city", "subject": "", "language": "en"})
+    response = client.post(reverse("admin:reports_report_request"), {"kind": "city", "subject": "", "language": "en"})
 
     assert response.status_code == 200
     assert "Choose a published city for a city report." in response.content.decode()
@@ -202,7 +202,7 @@ def test_a_student_cannot_render_reports_from_the_admin(client, student):
     student.save()
     client.force_login(student)
 
-    assert client.get(reverse("admin:letsfood_report_request")).status_code == 403
+    assert client.get(reverse("admin:reports_report_request")).status_code == 403
 
 
 def test_the_report_page_is_titled_with_the_kind_and_the_name_of_its_city(anonymous, rated_city, media):

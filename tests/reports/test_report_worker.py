@@ -13,10 +13,10 @@ from django.db import connection
 from django.utils import timezone
 
 from letsfood.celery import app
-from letsfood.models import Report
-from letsfood.reports.services import report_request
-from letsfood.tasks import report_render_task
-from tests.dashboard.data import SIZES, duo_with_data
+from reports.models import Report
+from reports.services import report_request
+from reports.tasks import report_render_task
+from tests.dashboards.data import SIZES, duo_with_data
 from tests.reports.requesting import pdf_files
 from tests.reports.worker_settings import CELERY_BROKER_TRANSPORT_OPTIONS
 

@@ -12,10 +12,10 @@ from django.db import OperationalError
 from django.utils import timezone
 
 from assessments.models import CategoryAssessment
-from letsfood.models import Report
-from letsfood.reports import services
-from letsfood.reports.services import report_render, report_request
-from letsfood.tasks import report_render_task, reports_recover_task
+from reports import services
+from reports.models import Report
+from reports.services import report_render, report_request
+from reports.tasks import report_render_task, reports_recover_task
 from tests.factories import UserFactory
 from tests.reports.requesting import pdf_files
 
@@ -329,8 +329,8 @@ def test_a_rendering_whose_heartbeat_stopped_a_minute_ago_is_taken_over_and_a_li
 
 
 def test_the_beat_sweeps_for_lost_renderings_often_enough_to_take_one_over_within_two_minutes(settings):
-    from letsfood.reports.services import HEARTBEAT_SECONDS
-    from letsfood.tasks import HEARTBEAT_STALE_AFTER
+    from reports.services import HEARTBEAT_SECONDS
+    from reports.tasks import HEARTBEAT_STALE_AFTER
 
     sweep = settings.CELERY_BEAT_SCHEDULE["reports-recover-stale"]["schedule"]
     assert HEARTBEAT_STALE_AFTER.total_seconds() >= HEARTBEAT_SECONDS * 3  # a live rendering never looks lost
@@ -340,7 +340,7 @@ def test_the_beat_sweeps_for_lost_renderings_often_enough_to_take_one_over_withi
 def test_a_rendering_renews_its_heartbeat_while_it_runs(transactional_db, rated_city, media):
     import time
 
-    from letsfood.reports.services import report_heartbeat
+    from reports.services import report_heartbeat
 
     report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
     long_ago = timezone.now() - timedelta(minutes=5)

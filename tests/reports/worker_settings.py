@@ -28,7 +28,7 @@ _SLEEP = float(os.environ.get("TEST_REPORT_PROGRESS_SLEEP", "0"))
 
 
 def _slow_progress(**kwargs):
-    from letsfood.reports import services
+    from reports import services
 
     if not _SLEEP or getattr(services, "_slowed_for_test", False):
         return

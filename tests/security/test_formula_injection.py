@@ -13,7 +13,7 @@ from assessments.models import Indicator, IndicatorValue, Initiative
 from assessments.resources import IndicatorResource, IndicatorValueResource, InitiativeResource
 from core.spreadsheets import escape_formula
 from newsletter.models import Subscriber
-from tests.dashboard.data import duo_with_data
+from tests.dashboards.data import duo_with_data
 
 FORMULA = '=HYPERLINK("http://x","y")'
 OTHER_TRIGGERS = ["+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
 
-from letsfood.models import Report
+from reports.models import Report
 from tests.factories import CityFactory, DuoFactory
 
 

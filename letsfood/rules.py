@@ -1,9 +1,0 @@
-"""Who may see and manage the PDF reports in the admin: the project team (django-rules)."""
-
-import rules
-
-from core.predicates import is_team
-
-rules.add_perm("letsfood", is_team)
-rules.add_perm("letsfood.view_report", is_team)
-rules.add_perm("letsfood.delete_report", is_team)
