@@ -6,6 +6,7 @@ address such as /en/vote/%00/ into a server error deep inside a view.
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 
 NUL = "\x00"
 
@@ -28,7 +29,10 @@ def nul_byte_found_in(request: HttpRequest) -> str:
     if "%00" in request.META.get("QUERY_STRING", ""):
         return "the query string"
     if request.method == "POST" and _form_readable_here(request):
-        field = _field_with_nul(request.POST)
+        try:
+            field = _field_with_nul(request.POST)
+        except MultiPartParserError:  # a malformed body: the view's parser refuses it with 400
+            return ""
         if field is not None:
             return f'the form field "{field}"'
     return ""
@@ -58,7 +62,7 @@ def _form_readable_here(request: HttpRequest) -> bool:
 def api_error(request: HttpRequest, where: str) -> dict:
     """Return the API's error body for a NUL byte: keyed by the parameter or field that holds it, else `detail`."""
     field = _field_with_nul(request.GET)
-    if field is None and request.method == "POST" and _form_readable_here(request):
+    if field is None and where.startswith("the form field"):
         field = _field_with_nul(request.POST)
     if field is not None:
         return {field: ["This value may not contain a NUL byte."]}

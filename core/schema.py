@@ -83,8 +83,6 @@ class ApiAutoSchema(AutoSchema):
         elif isinstance(field, serializers.URLField) and getattr(field, "allow_blank", False):
             url = {key: schema.pop(key) for key in ("type", "format", "maxLength") if key in schema}
             schema["anyOf"] = [url, {"type": "string", "maxLength": 0}]  # none given: ""
-        elif getattr(field, "allow_blank", False) and schema.get("pattern", "").startswith("^"):
-            schema["pattern"] = f"^(?:{schema['pattern'][1:].removesuffix('$')})?$"  # a blank slug: ""
         if (
             direction == "request"
             and schema.get("type") == "string"
@@ -95,6 +93,10 @@ class ApiAutoSchema(AutoSchema):
 
     def _map_basic_serializer(self, serializer, direction):
         schema = super()._map_basic_serializer(serializer, direction)
+        for name, field in serializer.fields.items():
+            prop = schema.get("properties", {}).get(name, {})
+            if getattr(field, "allow_blank", False) and prop.get("pattern", "").startswith("^"):
+                prop["pattern"] = f"^(?:{prop['pattern'][1:].removesuffix('$')})?$"  # a blank slug: ""
         if direction == "request" and getattr(serializer, "refuses_unknown_fields", False):
             schema["additionalProperties"] = False
         return schema

@@ -72,6 +72,9 @@ REPORT_REQUEST = PolymorphicProxySerializer(
 
 
 class ReportSerializer(serializers.ModelSerializer):
+    subject = serializers.SlugField(
+        read_only=True, allow_blank=True, help_text="The city or duo slug; empty for the compilation."
+    )
     url = serializers.SerializerMethodField(help_text="This resource: poll it until `status` is done or failed.")
     page_url = serializers.SerializerMethodField(help_text="The report's page, with its progress bar.")
     file_url = serializers.SerializerMethodField(help_text="The PDF file once `status` is done; null before.")

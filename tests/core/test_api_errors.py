@@ -66,3 +66,9 @@ def test_a_page_address_that_matches_no_route_is_still_the_site_page(anonymous):
 
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+def test_a_malformed_multipart_body_is_a_400_not_a_server_error(anonymous):
+    response = anonymous.generic("POST", "/api/reports/", b"kind=city", content_type="multipart/form-data")
+
+    assert response.status_code == 400

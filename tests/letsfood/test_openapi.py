@@ -56,6 +56,7 @@ def test_fields_that_answer_null_or_empty_are_declared_so(schema):
     assert components["Action"]["properties"]["duo"]["nullable"] is True
     assert components["Workshop"]["properties"]["mission"]["nullable"] is True
     assert components["City"]["properties"]["photo"]["nullable"] is True
+    assert components["Report"]["properties"]["subject"]["pattern"] == "^(?:[-a-zA-Z0-9_]+)?$"  # the compilation: ""
     website = components["Initiative"]["properties"]["website"]["anyOf"]
     assert {"type": "string", "maxLength": 0} in website
 
