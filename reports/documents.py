@@ -18,6 +18,7 @@ from cities.models import City, Duo
 from core.charts import Series, radar_svg
 
 from .maps import Place, locator_map_svg
+from .pdf import svg_figure
 
 FRENCH_COLOUR, PARTNER_COLOUR = "#2e7d32", "#c25e00"
 MAP_SOURCE = {
@@ -67,13 +68,15 @@ def _rating_chart(*, axes: list[str], series: list[Series], title: str, element_
         for serie in series
     )
     return str(
-        radar_svg(
-            axes=axes,
-            series=series,
-            title=title,
-            description=description,
-            not_rated_label=_("not rated"),
-            element_id=element_id,
+        svg_figure(
+            radar_svg(
+                axes=axes,
+                series=series,
+                title=title,
+                description=description,
+                not_rated_label=_("not rated"),
+                element_id=element_id,
+            )
         )
     )
 
@@ -188,7 +191,7 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
 
 def _change_data(name: str, change: EditionChange, *, element_id: str) -> dict:
     """Return a change between two editions as plain values, with the radar of both editions overlaid."""
-    return {**asdict(change), "name": name, "chart": str(change_radar(name, change, element_id=element_id))}
+    return {**asdict(change), "name": name, "chart": str(svg_figure(change_radar(name, change, element_id=element_id)))}
 
 
 def _initiative_data(initiative: Initiative) -> dict:
@@ -254,8 +257,10 @@ def _map(
     if unlocated:
         description += ". " + _("Not located: %(names)s") % {"names": ", ".join(unlocated)}
     return str(
-        locator_map_svg(
-            places=places, links=links, title=title, description=description, element_id=element_id, **options
+        svg_figure(
+            locator_map_svg(
+                places=places, links=links, title=title, description=description, element_id=element_id, **options
+            )
         )
     )
 
@@ -275,6 +280,9 @@ def city_document(subject: str) -> dict:
         raise _error(_("No published city %(slug)s.") % {"slug": subject})
     sources = Sources()
     data = _city_data(city, sources)
+    if data["assessment"] is None and city.role == City.Role.TERRITORY:
+        # A park or a commune outside the duos without an assessment: its report would be empty.
+        raise _error(_("%(name)s has no published assessment: there is no city report to make.") % {"name": city.name})
     title = _("Food system assessment: %(name)s") % {"name": city.name}
     data["map"] = _map(
         cities=[data], duos=[], title=_("Location of %(name)s") % {"name": city.name}, world=False, element_id="map"
@@ -616,5 +624,26 @@ def compilation_document(subject: str = "") -> dict:
     }
 
 
-BUILDERS = {"city": city_document, "duo": duo_document, "compilation": compilation_document}
-TEMPLATES = {"city": "pdf/city_report.html", "duo": "pdf/duo_report.html", "compilation": "pdf/compilation_report.html"}
+def experiment_document(subject: str) -> dict:
+    """Return the data of the capitalisation report of a published experiment (built by the experiments app)."""
+    from experiments.documents import ExperimentDocumentError
+    from experiments.documents import experiment_document as build
+
+    try:
+        return build(subject)
+    except ExperimentDocumentError as exc:
+        raise _error(str(exc)) from exc
+
+
+BUILDERS = {
+    "city": city_document,
+    "duo": duo_document,
+    "compilation": compilation_document,
+    "experiment": experiment_document,
+}
+TEMPLATES = {
+    "city": "pdf/city_report.html",
+    "duo": "pdf/duo_report.html",
+    "compilation": "pdf/compilation_report.html",
+    "experiment": "pdf/experiment_report.html",
+}

@@ -40,12 +40,14 @@ class ReportRequestSerializer(serializers.Serializer):
 
 
 class SubjectReportRequestSerializer(serializers.Serializer):
-    """The schema of a city or duo report request: its subject is required."""
+    """The schema of a city, duo or experiment report request: its subject is required."""
 
     refuses_unknown_fields = True
 
-    kind = serializers.ChoiceField(choices=[Report.Kind.CITY.value, Report.Kind.DUO.value])
-    subject = serializers.SlugField(help_text="The slug of a published city (kind `city`) or duo (kind `duo`).")
+    kind = serializers.ChoiceField(
+        choices=[Report.Kind.CITY.value, Report.Kind.DUO.value, Report.Kind.EXPERIMENT.value]
+    )
+    subject = serializers.SlugField(help_text="The slug of a published city, duo or experiment (as `kind` says).")
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
 
 
@@ -65,6 +67,7 @@ REPORT_REQUEST = PolymorphicProxySerializer(
     serializers={
         Report.Kind.CITY.value: SubjectReportRequestSerializer,
         Report.Kind.DUO.value: SubjectReportRequestSerializer,
+        Report.Kind.EXPERIMENT.value: SubjectReportRequestSerializer,
         Report.Kind.COMPILATION.value: CompilationRequestSerializer,
     },
     resource_type_field_name="kind",
@@ -73,7 +76,7 @@ REPORT_REQUEST = PolymorphicProxySerializer(
 
 class ReportSerializer(serializers.ModelSerializer):
     subject = serializers.SlugField(
-        read_only=True, allow_blank=True, help_text="The city or duo slug; empty for the compilation."
+        read_only=True, allow_blank=True, help_text="The city, duo or experiment slug; empty for the compilation."
     )
     url = serializers.SerializerMethodField(help_text="This resource: poll it until `status` is done or failed.")
     page_url = serializers.SerializerMethodField(help_text="The report's page, with its progress bar.")
@@ -127,7 +130,7 @@ class ReportSerializer(serializers.ModelSerializer):
             ReportSerializer, description="The report of the same data, already rendered or being rendered."
         ),
         400: OpenApiResponse(description="Unknown kind or language, a missing or malformed subject: each is named."),
-        404: OpenApiResponse(description="No published city or duo of that slug (`subject` says which)."),
+        404: OpenApiResponse(description="No published city, duo or experiment of that slug (`subject` says which)."),
         429: OpenApiResponse(description=f"Too many requests from this IP (at most {RATE_PER_IP}), or from anywhere."),
         503: OpenApiResponse(description="Requests cannot be counted for a moment: try again after Retry-After."),
     },
@@ -136,7 +139,8 @@ class ReportSerializer(serializers.ModelSerializer):
         OpenApiExample("The compilation", {"kind": "compilation", "language": "fr"}, request_only=True),
     ],
     description=(
-        "Ask for a PDF report: `city` (subject: a published city's slug), `duo` (a published duo's slug) or "
+        "Ask for a PDF report: `city` (subject: a published city's slug), `duo` (a published duo's slug), "
+        "`experiment` (a published experiment's slug: its capitalisation report) or "
         "`compilation` (no subject: one given is ignored), in `en` or `fr`. Reports show published data only, so "
         "anyone may ask, "
         f"{RATE_PER_IP} per IP. When the data has not changed since a report of the same document was made (or "
@@ -158,7 +162,7 @@ def report_list(request):
     data.is_valid(raise_exception=True)
     try:
         report, queued = report_request(**data.validated_data, by=requested_by(request))
-    except ReportError as exc:  # a well-formed slug that names no published city or duo
+    except ReportError as exc:  # a well-formed slug that names nothing published
         return Response({"subject": [str(exc)]}, status=status.HTTP_404_NOT_FOUND)
     output = ReportSerializer(report, context={"request": request}).data
     return Response(output, status=status.HTTP_202_ACCEPTED if queued else status.HTTP_200_OK)
