@@ -11,7 +11,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cities.predicates import assigned_city_ids, duo_city_ids
 from core.geo import LocatedNearTerritory, PointField, point_coordinates
+from core.predicates import is_team
 
 
 class Framework(models.Model):
@@ -185,6 +187,17 @@ class AssessmentQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by("-year", "-id")
+
+    def visible_to(self, user):
+        """Return the assessments the user (None: the public) may read: published ones, plus the drafts their role
+        opens to them."""
+        if user is None or not user.is_authenticated:
+            return self.published()
+        if is_team(user):
+            return self
+        students = self.filter(city_id__in=assigned_city_ids(user))
+        partners = self.filter(city_id__in=duo_city_ids(user), shared_with_partners=True)
+        return (self.published() | students | partners).distinct()
 
 
 class Assessment(models.Model):

@@ -17,6 +17,18 @@ class Series:
     marker: str = "circle"  # or "square"
 
 
+def radar_description(*, axes: list[str], series: list[Series], not_rated: str, maximum: int = 10) -> str:
+    """Return the text a radar chart is read as: each series with every point ("Fez 2021: Governance 6/10, …")."""
+    return ". ".join(
+        f"{serie.name}: "
+        + ", ".join(
+            f"{axis} {not_rated if value is None else f'{value}/{maximum}'}"
+            for axis, value in zip(axes, serie.values, strict=True)
+        )
+        for serie in series
+    )
+
+
 def radar_svg(
     *,
     axes: list[str],

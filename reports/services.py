@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from core.fallbacks import mark_untranslated
 
 from . import documents
+from .errors import ReportError
 from .models import Report
 from .pdf import html_to_pdf
 
@@ -26,10 +27,6 @@ logger = logging.getLogger(__name__)
 
 # Failures worth another attempt (database or storage briefly unavailable); any other failure is final at once.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
-
-
-class ReportError(Exception):
-    """A report could not be requested or rendered; the message says why."""
 
 
 def data_hash(data: dict) -> str:

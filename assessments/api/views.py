@@ -23,7 +23,7 @@ from ..models import (
     Initiative,
     RecommendedAction,
 )
-from ..selectors import category_completeness_many, initiatives_with_tags, visible_assessments
+from ..selectors import category_completeness_many, initiatives_with_tags
 from .serializers import (
     AssessmentDetailSerializer,
     AssessmentSerializer,
@@ -86,7 +86,11 @@ class AssessmentViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["year", "city__name"]
 
     def get_queryset(self):
-        queryset = visible_assessments(self.request.user).order_by("city__name", "-year")
+        queryset = (
+            Assessment.objects.visible_to(self.request.user)
+            .select_related("city", "framework")
+            .order_by("city__name", "-year")
+        )
         if self.action == "retrieve":
             queryset = queryset.prefetch_related(
                 Prefetch("category_assessments", CategoryAssessment.objects.select_related("category"))
@@ -122,7 +126,7 @@ class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            IndicatorValue.objects.filter(assessment__in=visible_assessments(self.request.user))
+            IndicatorValue.objects.filter(assessment__in=Assessment.objects.visible_to(self.request.user))
             .select_related("assessment__city", "indicator")
             .order_by("assessment__slug", "indicator__number", "indicator__code")
         )
@@ -150,7 +154,7 @@ class InitiativeViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["title", "start_year"]
 
     def get_queryset(self):
-        visible = Initiative.objects.filter(assessment__in=visible_assessments(self.request.user))
+        visible = Initiative.objects.filter(assessment__in=Assessment.objects.visible_to(self.request.user))
         return initiatives_with_tags(visible).order_by("title").distinct()
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The initiatives as a GeoJSON FeatureCollection.")
@@ -161,7 +165,7 @@ class InitiativeViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
         return public_response(request, "initiatives-geojson", lambda: self._geojson_response(request))
 
     def _geojson_response(self, request) -> HttpResponse:
-        visible = Initiative.objects.filter(assessment__in=visible_assessments(self.request.user))
+        visible = Initiative.objects.filter(assessment__in=Assessment.objects.visible_to(self.request.user))
         rows = (
             self.filter_queryset(visible)
             .exclude(location__isnull=True)

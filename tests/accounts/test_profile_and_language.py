@@ -227,4 +227,5 @@ def test_the_demo_partner_of_each_city_reads_the_language_of_their_city(db):
         "ho-chi-minh-city": "vi",
         "tehran": "fa",
         "durban": "en",
+        "perche": "fr",  # the regional park's project officer
     }

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from reports.models import Report
+from tests.factories import ReportFactory
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
 
@@ -40,7 +41,7 @@ def test_asking_for_a_report_queues_it_with_202_and_the_same_data_returns_it_wit
 
 
 def test_polling_a_report_gives_its_status_progress_and_then_its_file(api, rated_city, media):
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, progress=35)
 
     rendering = api.get(f"/api/reports/{report.pk}/").json()
@@ -76,7 +77,6 @@ def test_a_logged_in_caller_is_remembered_on_the_report(api, partner_a, rated_ci
     [
         ({"kind": "poster", "subject": "annecy", "language": "en"}, "kind", '"poster" is not a valid choice.'),
         ({"kind": "city", "subject": "annecy", "language": "de"}, "language", '"de" is not a valid choice.'),
-        ({"kind": "city", "subject": "atlantis", "language": "en"}, "subject", "No published city atlantis."),
         ({"kind": "city", "subject": "../etc", "language": "en"}, "subject", "Enter a valid"),
         ({"subject": "annecy", "language": "en"}, "kind", "This field is required."),
     ],
@@ -86,6 +86,14 @@ def test_bad_input_is_a_400_that_says_what_is_wrong(api, rated_city, media, data
 
     assert response.status_code == 400
     assert message in response.json()[field][0]
+    assert not Report.objects.exists()
+
+
+def test_a_subject_that_names_no_published_city_is_a_404_that_says_so(api, rated_city, media):
+    response = api.post("/api/reports/", {"kind": "city", "subject": "atlantis", "language": "en"}, format="json")
+
+    assert response.status_code == 404
+    assert response.json() == {"subject": ["No published city atlantis."]}
     assert not Report.objects.exists()
 
 
@@ -101,7 +109,7 @@ def test_an_unknown_report_is_a_404(api, db):
 
 
 def test_the_failure_reason_is_for_the_team_only(api, team_member, db):
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
     Report.objects.filter(pk=report.pk).update(status=Report.Status.FAILED, error="OSError: disk full")
 
     public = api.get(f"/api/reports/{report.pk}/").json()
@@ -122,3 +130,13 @@ def test_the_reports_api_is_in_the_openapi_schema(api, db):
     properties = schema["components"]["schemas"]["Report"]["properties"]
     assert detail["operationId"] == "report_detail"
     assert {"id", "status", "progress", "url", "file_url", "pages", "size"} <= set(properties)
+
+
+def test_an_unknown_field_in_a_report_request_is_a_400_that_names_it(api, rated_city, media):
+    data = {"kind": "city", "subject": "annecy", "language": "en", "langauge": "fr"}
+
+    response = api.post("/api/reports/", data, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"langauge": ["Unknown field."]}
+    assert not Report.objects.exists()

@@ -16,7 +16,7 @@ from reports import services
 from reports.models import Report
 from reports.services import report_render, report_request
 from reports.tasks import report_render_task, reports_recover_task
-from tests.factories import UserFactory
+from tests.factories import ReportFactory, UserFactory
 from tests.reports.requesting import pdf_files
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
@@ -342,7 +342,7 @@ def test_a_rendering_renews_its_heartbeat_while_it_runs(transactional_db, rated_
 
     from reports.services import report_heartbeat
 
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
     long_ago = timezone.now() - timedelta(minutes=5)
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, heartbeat_at=long_ago)
 

@@ -7,7 +7,7 @@ from django.core import mail
 
 from tests.factories import UserFactory
 from tests.workshops.plan_data import TODAY, action_for
-from workshops import plans
+from workshops import digest
 from workshops.models import DigestLog
 from workshops.tasks import action_digest_send_all
 
@@ -45,7 +45,7 @@ def partners(duo_a, duo_b):
 
 def run_digest(django_capture_on_commit_callbacks, today=TODAY):
     with django_capture_on_commit_callbacks(execute=True):
-        return sum(plans.action_digest_send(duo=duo, today=today) for duo in plans.duos_for_digest())
+        return sum(digest.action_digest_send(duo=duo, today=today) for duo in digest.duos_for_digest())
 
 
 def test_the_digest_lists_overdue_and_upcoming_milestones_with_links(
@@ -152,7 +152,7 @@ def test_the_demo_partners_of_lyon_and_ho_chi_minh_city_read_the_digest_in_frenc
     action_for(duo, title="Market gardens", milestones=[("Sign the charter", TODAY - dt.timedelta(days=3), None)])
 
     with django_capture_on_commit_callbacks(execute=True):
-        plans.action_digest_send(duo=duo, today=TODAY)
+        digest.action_digest_send(duo=duo, today=TODAY)
 
     french = next(m for m in mail.outbox if m.to == ["lyon@letsfood.example"])
     vietnamese = next(m for m in mail.outbox if m.to == ["ho-chi-minh-city@letsfood.example"])
