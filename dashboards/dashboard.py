@@ -218,7 +218,7 @@ def compare_indicator(*, indicator: Indicator, values: list[IndicatorValue | Non
         cells.append(
             ValueCell(
                 display=value.display_value,
-                unit=(value.unit or indicator.unit).strip(),
+                unit=value.unit_label.strip(),
                 year=value.reference_year,
                 has_value=True,
             )

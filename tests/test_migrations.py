@@ -26,6 +26,9 @@ DATA_MIGRATIONS = {
     ("assessments", "0004_recommendedaction_official_wording"): (
         "none needed: it updates the reference framework, which tests load themselves"
     ),
+    ("assessments", "0006_framework_french_texts"): (
+        "none needed: it updates the reference framework, which tests load themselves"
+    ),
     ("letsfood", "0002_report_files_private_storage"): "none needed: it moves existing report files, seeds nothing",
     ("reports", "0002_report_content_type"): "none needed: it relabels an existing content type, seeds nothing",
 }
