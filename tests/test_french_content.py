@@ -12,7 +12,10 @@ import html
 import re
 
 import pytest
+from django.apps import apps
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import translation
 from modeltranslation.translator import translator
 
 from tests.test_authorization_matrix import (
@@ -32,9 +35,52 @@ MIN_LENGTH = 4
 ENGLISH_LABELS = ("Illustrative value (demonstration data)", "households", "local currency", "g/person/day")
 
 
+# Beyond the matrix's one object per page: every city, duo, indicator, mission, workshop, simulation and action,
+# as (URL name, persona, model, filters, URL kwargs of an object). Fez's partner reads the Montpellier–Fez dashboard.
+EVERY_OBJECT = [
+    ("city-detail", "anonymous", "cities.City", {"role__in": ["french", "partner"]}, lambda o: {"slug": o.slug}),
+    ("cities:duo-detail", "anonymous", "cities.Duo", {}, lambda o: {"slug": o.slug}),
+    ("duo-dashboard", "anonymous", "cities.Duo", {}, lambda o: {"slug": o.slug}),
+    ("duo-dashboard", "fez", "cities.Duo", {"slug": "montpellier-fez"}, lambda o: {"slug": o.slug}),
+    ("plans:duo-plan", "anonymous", "cities.Duo", {}, lambda o: {"slug": o.slug}),
+    ("plans:duo-plan", "fez", "cities.Duo", {"slug": "montpellier-fez"}, lambda o: {"slug": o.slug}),
+    ("plans:indicator-detail", "anonymous", "assessments.Indicator", {}, lambda o: {"code": o.code}),
+    ("workshops:mission-detail", "anonymous", "workshops.Mission", {"is_published": True}, lambda o: {"slug": o.slug}),
+    (
+        "workshops:workshop-detail",
+        "anonymous",
+        "workshops.Workshop",
+        {"is_published": True},
+        lambda o: {"slug": o.slug},
+    ),
+    (
+        "plans:simulation-detail",
+        "anonymous",
+        "workshops.Workshop",
+        {"scenario__isnull": False},
+        lambda o: {"slug": o.slug},
+    ),
+    ("plans:action-detail", "anonymous", "workshops.Action", {}, lambda o: {"pk": o.pk}),
+]
+
+
+def every_object_paths() -> list[tuple[str, str]]:
+    """Return (persona, path) for each page of EVERY_OBJECT, in French."""
+    with translation.override("fr"):
+        return [
+            (persona, reverse(name, kwargs=kwargs(obj)))
+            for name, persona, label, filters, kwargs in EVERY_OBJECT
+            for obj in apps.get_model(label)._default_manager.filter(**filters)
+        ]
+
+
 def french_pages(ctx, clients) -> dict[str, str]:  # noqa: F811
-    """Return the text of every French page that opens for an anonymous visitor or Lyon's partner, by path."""
+    """Return the text of every French page that opens for an anonymous visitor or a partner, by path."""
     pages = {}
+    for persona, path in every_object_paths():
+        response = clients[persona].get(path)
+        assert response.status_code == 200, f"{path} as {persona}: {response.status_code}"
+        pages[f"{path} ({persona})" if persona != "anonymous" else path] = html.unescape(response.content.decode())
     for route in project_routes("fr"):
         if not route.i18n or is_admin(route) or is_format_variant(route) or route.key not in MATRIX:
             continue

@@ -29,6 +29,7 @@ DATA_MIGRATIONS = {
     ("assessments", "0006_framework_french_texts"): (
         "none needed: it updates the reference framework, which tests load themselves"
     ),
+    ("workshops", "0005_content_translations"): "none needed: it copies existing texts to their English column",
     ("letsfood", "0002_report_files_private_storage"): "none needed: it moves existing report files, seeds nothing",
     ("reports", "0002_report_content_type"): "none needed: it relabels an existing content type, seeds nothing",
 }
