@@ -404,9 +404,13 @@ def _placeholder_image(label: str, colour: tuple[int, int, int]) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=f"demo-{label.lower().replace(' ', '-')}.png")
 
 
-def _photo(*, credit_en: str, label: str, colour, **owner) -> None:
+def _photo(*, credit_en: str, label: str, label_fr: str, colour, **owner) -> None:
     Photo.objects.create(
-        image=_placeholder_image(label, colour), caption=f"{label} (illustrative image)", credit=credit_en, **owner
+        image=_placeholder_image(label, colour),
+        caption_en=f"{label} (illustrative image)",
+        caption_fr=f"{label_fr} (image illustrative)",
+        credit=credit_en,
+        **owner,
     )
 
 
@@ -450,7 +454,11 @@ def _missions(team) -> int:
         mission.universities.add(university)
         if not illustrative:
             _photo(
-                mission=mission, credit_en="Let's Food Cities (illustrative)", label=city.name_en, colour=(67, 160, 71)
+                mission=mission,
+                credit_en="Let's Food Cities (illustrative)",
+                label=city.name_en,
+                label_fr=city.name_fr,
+                colour=(67, 160, 71),
             )
         created += 1
     return created
@@ -518,7 +526,13 @@ def _fez_workshop(team) -> int:
         )
     _add_proposals(workshop, FEZ_PROPOSALS)
     services.vote_open(workshop=workshop)  # open, with no ballot yet: the voting journey starts here
-    _photo(workshop=workshop, credit_en="Let's Food Cities (illustrative)", label="Fez workshop", colour=(251, 140, 0))
+    _photo(
+        workshop=workshop,
+        credit_en="Let's Food Cities (illustrative)",
+        label="Fez workshop",
+        label_fr="Atelier de Fès",
+        colour=(251, 140, 0),
+    )
     return 1
 
 

@@ -8,6 +8,7 @@ from .models import (
     Criterion,
     Milestone,
     Mission,
+    Photo,
     Proposal,
     RoundDecision,
     Scenario,
@@ -20,6 +21,7 @@ from .models import (
 TRANSLATED_FIELDS = {
     Mission: ("title", "description", "film_synopsis", "event_venue", "event_authorities"),
     Workshop: ("title", "agenda", "minutes", "private_notes"),
+    Photo: ("caption",),
     Criterion: ("name",),
     Proposal: ("title", "description"),
     Action: ("title", "description", "funding_source", "internal_notes"),

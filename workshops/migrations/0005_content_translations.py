@@ -13,6 +13,7 @@ FIELDS = {
     "workshop": ("private_notes",),
     "historicalworkshop": ("private_notes",),
     "milestone": ("title",),
+    "photo": ("caption",),
     "scenario": ("hazard",),
     "simulationgroup": ("name",),
     "rounddecision": ("decision",),
@@ -193,6 +194,16 @@ class Migration(migrations.Migration):
             model_name='workshop',
             name='private_notes_fr',
             field=models.TextField(blank=True, help_text='Seen only by the team and the partners of the duo.', null=True, verbose_name='private notes'),
+        ),
+        migrations.AddField(
+            model_name="photo",
+            name="caption_en",
+            field=models.CharField(blank=True, max_length=300, null=True, verbose_name="caption"),
+        ),
+        migrations.AddField(
+            model_name="photo",
+            name="caption_fr",
+            field=models.CharField(blank=True, max_length=300, null=True, verbose_name="caption"),
         ),
         migrations.RunPython(copy_to_english, migrations.RunPython.noop),
     ]
