@@ -140,7 +140,7 @@ def edition_point(assessment: Assessment, value: IndicatorValue | None, indicato
             display=str(_("no data")),
             number=None,
             unit="",
-            reference_year=getattr(value, "reference_year", None),
+            reference_year=None,  # 'no data' refers to no year
             source="",
             source_url="",
         )

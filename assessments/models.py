@@ -359,10 +359,25 @@ class IndicatorValue(models.Model):
         ordering = ["assessment", "indicator__number", "indicator__code"]
         constraints = [
             models.UniqueConstraint(fields=["assessment", "indicator"], name="indicator_value_unique"),
+            models.CheckConstraint(
+                condition=Q(no_data=False) | (Q(reference_year__isnull=True) & Q(confidence="") & Q(unit="")),
+                name="indicator_value_no_data_has_no_provenance",
+            ),
         ]
 
     def __str__(self):
         return f"{self.indicator.code}: {self.display_value}"
+
+    def save(self, *args, **kwargs):
+        self.clear_when_no_data()
+        if self.no_data and kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "reference_year", "confidence", "unit"}
+        super().save(*args, **kwargs)
+
+    def clear_when_no_data(self) -> None:
+        """Empty the year, confidence and unit of a 'no data' row: there is no value for them to describe."""
+        if self.no_data:
+            self.reference_year, self.confidence, self.unit = None, "", ""
 
     @property
     def unit_label(self) -> str:
@@ -395,6 +410,7 @@ class IndicatorValue(models.Model):
         return stored_label(self.value_text)
 
     def clean(self):
+        self.clear_when_no_data()
         errors = validate_indicator_value(
             indicator=self.indicator,
             no_data=self.no_data,

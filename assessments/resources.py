@@ -105,6 +105,24 @@ class StrictManyToManyWidget(widgets.ManyToManyWidget):
         return queryset
 
 
+class PlainIntegerWidget(widgets.IntegerWidget):
+    """A whole number written as files hold it (2019, never "2 019"), whatever the reader's language."""
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None or not self.coerce_to_string or kwargs.get("force_native_type"):
+            return super().render(value, obj, **kwargs)
+        return str(int(value))
+
+
+class PlainDecimalWidget(widgets.DecimalWidget):
+    """A decimal number written as files hold it (1234.5, never "1 234,5"), whatever the reader's language."""
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None or not self.coerce_to_string or kwargs.get("force_native_type"):
+            return super().render(value, obj, **kwargs)
+        return format(Decimal(str(value)), "f")
+
+
 class PreviewDiff(resources.Diff):
     """The preview of an import row, with the computed columns (value, latitude…) filled as they are exported.
 
@@ -149,7 +167,13 @@ class AllOrNothingResource(resources.ModelResource):
         # A TextField has no widget of its own: an empty XLSX cell (None) would reach a NOT NULL column.
         if isinstance(f, models.TextField):
             return widgets.CharWidget
-        return super().widget_from_django_field(f, default)
+        widget = super().widget_from_django_field(f, default)
+        # Exported numbers are plain, as the import reads them back; the pages format them for the reader.
+        if issubclass(widget, widgets.IntegerWidget):
+            return PlainIntegerWidget
+        if issubclass(widget, widgets.NumberWidget):
+            return PlainDecimalWidget
+        return widget
 
     # Called with the row number after each row (a background import's progress); None: not followed.
     progress = None

@@ -176,3 +176,21 @@ def workflow_inbox(user) -> list[InboxList]:
     not_sent_back = Q(latest_from__isnull=True) | ~sent_back  # a new draft has no step yet
     lists.append(("my-drafts", _("My drafts"), drafts.filter(Q(authors=user) & not_sent_back).distinct()))
     return [InboxList(key, title, queryset.count(), list(queryset[:INBOX_LIMIT])) for key, title, queryset in lists]
+
+
+def framework_for_page(*, slug: str | None = None):
+    """Return the active framework (the given one, else the first) with its categories, actions and indicators."""
+    from django.db.models import Prefetch
+
+    from .models import Framework, RecommendedAction
+
+    frameworks = Framework.objects.filter(is_active=True).prefetch_related(
+        Prefetch(
+            "categories",
+            queryset=Category.objects.order_by("order").prefetch_related(
+                Prefetch("actions", queryset=RecommendedAction.objects.order_by("number")),
+                Prefetch("indicators", queryset=Indicator.objects.order_by("number", "code")),
+            ),
+        )
+    )
+    return (frameworks.filter(slug=slug) if slug else frameworks.order_by("pk")).first()

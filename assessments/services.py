@@ -54,7 +54,7 @@ def framework_load_mufpp(*, data: dict) -> Counter:
             "version": "2019",
             "description_en": f"{pact['name_en']}, signed on {pact['signed_on']}.",
             "description_fr": f"{pact['name_fr']}, signé le {pact['signed_on']}.",
-            "source": data["about"],
+            "source": data["citation"],  # "about" describes the file for the team; the public reads the citation
         },
     )
     created["frameworks"] += was_created

@@ -6,6 +6,7 @@ from . import views
 
 app_name = "assessments"
 urlpatterns = [
+    path("framework/", views.framework, name="framework"),
     path("library/", views.library, name="library"),
     path("library/<slug:ref>/", views.initiative_detail, name="initiative-detail"),
 ]

@@ -13,7 +13,7 @@ from core.charts import Series, radar_svg
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
 from .models import Assessment, Initiative
-from .selectors import assessment_overview, visible_assessments
+from .selectors import assessment_overview, framework_for_page, visible_assessments
 
 LIBRARY_PAGE_SIZE = 20
 
@@ -149,3 +149,24 @@ def initiative_detail(request, ref):
     return render(
         request, "assessments/initiative_detail.html", {"initiative": initiative, "city": city, "map_data": map_data}
     )
+
+
+def framework(request):
+    """The assessment framework: its actions and indicators, which are official wordings and which paraphrases."""
+    item = framework_for_page()
+    if item is None:
+        raise Http404(_("No framework has been loaded yet."))
+    categories = list(item.categories.all())
+    actions = [action for category in categories for action in category.actions.all()]
+    indicators = [indicator for category in categories for indicator in category.indicators.all()]
+    context = {
+        "framework": item,
+        "categories": categories,
+        "counts": {
+            "actions": len(actions),
+            "actions_verified": sum(action.verified for action in actions),
+            "indicators": len(indicators),
+            "indicators_verified": sum(indicator.verified for indicator in indicators),
+        },
+    }
+    return render(request, "assessments/framework.html", context)

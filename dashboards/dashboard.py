@@ -30,6 +30,7 @@ from assessments.models import (
     Indicator,
     IndicatorValue,
     Initiative,
+    stored_label,
 )
 from assessments.selectors import Completeness, visible_assessments
 from assessments.services import MUFPP_SLUG
@@ -117,11 +118,12 @@ class CategoryRow:
 
 @dataclass
 class ValueCell:
-    display: str
+    display: str  # formatted for the reader's language, for pages
     unit: str
     year: int | None
     has_value: bool
     per_inhabitants: str | None = None  # the value per PER_INHABITANTS inhabitants, when it may be normalised
+    value: str = ""  # plain, for files: a dot-decimal number without grouping, yes/no or the text; empty: no data
 
 
 @dataclass
@@ -194,6 +196,15 @@ def _normalised_unit(unit: str) -> str:
     return " ".join(unit.split()).casefold()
 
 
+def plain_value(value: IndicatorValue) -> str:
+    """Return a value as files hold it, whatever the reader's language: 1234.5 (never "1 234,5 %"), yes/no, text."""
+    if value.value_boolean is not None:
+        return "yes" if value.value_boolean else "no"
+    if value.value_number is not None:
+        return format(value.value_number.normalize(), "f")
+    return value.value_text
+
+
 def _number(value: Decimal | float) -> str:
     text = format(Decimal(value).quantize(Decimal("0.01")).normalize(), "f")
     return text
@@ -209,18 +220,20 @@ def compare_indicator(*, indicator: Indicator, values: list[IndicatorValue | Non
         if value is None or not value.has_value:
             notes.append(_("no data in %(city)s") % {"city": city.name})
             cells.append(
-                ValueCell(
-                    display=str(_("no data")), unit="", year=getattr(value, "reference_year", None), has_value=False
-                )
+                ValueCell(display=str(_("no data")), unit="", year=None, has_value=False)  # no year, no unit
             )
             continue
         value.indicator = indicator  # display_value reads it
+        unit = stored_label((value.unit or indicator.unit).strip())
+        if not unit and indicator.value_type == Indicator.ValueType.PERCENTAGE:
+            unit = "%"
         cells.append(
             ValueCell(
                 display=value.display_value,
-                unit=value.unit_label.strip(),
+                unit=unit,
                 year=value.reference_year,
                 has_value=True,
+                value=plain_value(value),
             )
         )
     both = all(cell.has_value for cell in cells)

@@ -125,7 +125,8 @@ def comparison_csv_rows(dashboard: DuoDashboard) -> list[list[str]]:
     for row in dashboard.comparison:
         line = [names.get(row.category, row.category), row.code, row.name]
         for cell in row.cells:
-            line += [cell.display, cell.unit, "" if cell.year is None else str(cell.year), cell.per_inhabitants or ""]
+            # Plain numbers with the unit beside them, so that a spreadsheet reads them in any language.
+            line += [cell.value, cell.unit, "" if cell.year is None else str(cell.year), cell.per_inhabitants or ""]
         line += [row.per_inhabitants_label, _("yes") if row.comparable else _("no"), "; ".join(row.notes)]
         rows.append(line)
     return rows

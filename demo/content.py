@@ -6,6 +6,7 @@ Grenoble–Sfax cooperations), they are used; everything else is invented for il
 """
 
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -137,18 +138,205 @@ REAL_COOPERATIONS = {
 }
 
 
-def _illustrative_value(indicator: Indicator, rng: random.Random) -> dict:
-    if rng.random() < 0.3:
+# --- Plausible ranges: an illustrative value is drawn within the order of magnitude of the country's real figures
+
+
+@dataclass(frozen=True)
+class DemoRange:
+    """The plausible range of an indicator's values in one country, the unit it is in and where it comes from.
+
+    `per_100k` ranges count per 100,000 inhabitants: a city's range is scaled by its population. The sources give an
+    order of magnitude (national or urban figures of recent years), not a measurement of the city.
+    """
+
+    low: Decimal
+    high: Decimal
+    unit: str
+    source: str
+    per_100k: bool = False
+    decimals: int = 0
+
+    def bounds(self, city: City) -> tuple[Decimal, Decimal] | None:
+        """Return the range for the city, or None when a per-inhabitant range meets an unknown population."""
+        if not self.per_100k:
+            return self.low, self.high
+        if not city.population:
+            return None
+        scale = Decimal(city.population) / 100_000
+        return (self.low * scale).quantize(Decimal(1)), (self.high * scale).quantize(Decimal(1))
+
+
+def _ranges(unit: str, source: str, by_country: dict, **options) -> dict[str, DemoRange]:
+    return {
+        country: DemoRange(Decimal(str(low)), Decimal(str(high)), unit, source, **options)
+        for country, (low, high) in by_country.items()
+    }
+
+
+# Per indicator code, per ISO country code of the 14 cities (FR, MX, CL, VN, IR, MA, TN, ZA). A yes/no indicator
+# needs no range; a numeric indicator without one (e.g. one the team added) gets 'no data' in the demo, never an
+# invented number of unknown magnitude.
+DEMO_RANGES: dict[str, dict[str, DemoRange]] = {
+    "mufpp-07": _ranges(
+        "%",
+        "FAO and FHI 360 MDD-W surveys, and the Global Diet Quality Project (2021–2022): share of women aged 15–49 "
+        "eating at least 5 of 10 food groups, about 30–60 % in lower-middle-income and 60–90 % in high-income "
+        "countries",
+        {
+            "FR": (60, 90),
+            "MX": (45, 80),
+            "CL": (50, 85),
+            "VN": (40, 75),
+            "IR": (40, 75),
+            "MA": (40, 75),
+            "TN": (40, 75),
+            "ZA": (25, 60),
+        },
+        decimals=1,
+    ),
+    "mufpp-08": _ranges(
+        "households",
+        "USDA Food Access Research Atlas and urban food-desert studies: some 2–20 % of a city's households live "
+        "far from a shop selling fresh food; with 25,000–45,000 households per 100,000 inhabitants (UN household "
+        "size data), about 500–8,000 households per 100,000 inhabitants",
+        dict.fromkeys(("FR", "MX", "CL", "VN", "IR", "MA", "TN", "ZA"), (500, 8000)),
+        per_100k=True,
+    ),
+    "mufpp-09": {
+        **_ranges(
+            "EUR per person per day",
+            "FAO SOFI cost of a healthy diet (2021: about 3–4.5 PPP dollars per person per day), converted with the "
+            "World Bank's PPP conversion factors",
+            {"FR": (2.5, 6)},
+            decimals=2,
+        ),
+        **{
+            country: DemoRange(
+                Decimal(str(low)),
+                Decimal(str(high)),
+                f"{currency} per person per day",
+                "FAO SOFI cost of a healthy diet (2021: about 3–4.5 PPP dollars per person per day), converted with "
+                "the World Bank's PPP conversion factors",
+                decimals=decimals,
+            )
+            for country, (low, high, currency, decimals) in {
+                "MX": (30, 90, "MXN", 2),
+                "CL": (1000, 4000, "CLP", 0),
+                "VN": (20000, 80000, "VND", 0),
+                "IR": (100000, 2000000, "IRR", 0),
+                "MA": (12, 40, "MAD", 2),
+                "TN": (3, 10, "TND", 2),
+                "ZA": (20, 70, "ZAR", 2),
+            }.items()
+        },
+    },
+    "mufpp-10": _ranges(
+        "g/person/day",
+        "FAOSTAT food balance sheets (meat supply 2019–2021, kg per person per year ÷ 365, less waste) and national "
+        "surveys such as ANSES INCA 3 for France: about 60–90 g a day in Morocco, Tunisia and Iran, 150–250 g in "
+        "France, Mexico, Chile, Viet Nam and South Africa",
+        {
+            "FR": (80, 250),
+            "MX": (80, 220),
+            "CL": (100, 280),
+            "VN": (70, 220),
+            "IR": (40, 130),
+            "MA": (30, 120),
+            "TN": (30, 120),
+            "ZA": (70, 220),
+        },
+    ),
+    "mufpp-11": _ranges(
+        "adults",
+        "IDF Diabetes Atlas, 10th edition (2021): diabetes in 5–8 % of adults in France and Viet Nam, 9–17 % in the "
+        "other countries, times the adult share of the population; per 100,000 inhabitants",
+        {
+            "FR": (3000, 8000),
+            "MX": (6000, 15000),
+            "CL": (5000, 12000),
+            "VN": (2500, 7000),
+            "IR": (5000, 11000),
+            "MA": (4000, 10000),
+            "TN": (4000, 11000),
+            "ZA": (5000, 12000),
+        },
+        per_100k=True,
+    ),
+    "mufpp-12": _ranges(
+        "%",
+        "UNICEF, WHO and World Bank Joint Child Malnutrition Estimates (2023 edition): stunting of children under 5, "
+        "about 2 % in Chile and France, 6–13 % in Iran, Tunisia, Mexico and Morocco, about 20 % in Viet Nam and "
+        "South Africa",
+        {
+            "FR": (1, 5),
+            "MX": (8, 16),
+            "CL": (1, 4),
+            "VN": (12, 25),
+            "IR": (4, 10),
+            "MA": (8, 18),
+            "TN": (5, 12),
+            "ZA": (15, 28),
+        },
+        decimals=1,
+    ),
+    "mufpp-13": _ranges(
+        "%",
+        "WHO Global Health Observatory (adults with a BMI of 25 or more, 2016) and Santé publique France: about "
+        "20 % in Viet Nam, 50–65 % in France, Morocco, Tunisia, Iran and South Africa, 65–75 % in Mexico and Chile",
+        {
+            "FR": (40, 60),
+            "MX": (60, 78),
+            "CL": (60, 78),
+            "VN": (12, 30),
+            "IR": (50, 66),
+            "MA": (45, 65),
+            "TN": (50, 68),
+            "ZA": (45, 65),
+        },
+        decimals=1,
+    ),
+    "mufpp-14": _ranges(
+        "activities",
+        "No published statistic: the order of magnitude the MUFPP cities' reports describe, from a few to some "
+        "dozens of campaigns, workshops and events a year",
+        dict.fromkeys(("FR", "MX", "CL", "VN", "IR", "MA", "TN", "ZA"), (2, 60)),
+    ),
+}
+
+
+def demo_range(indicator: Indicator, city: City) -> DemoRange | None:
+    """Return the plausible range of the indicator's values in the city's country, or None when none is written."""
+    return DEMO_RANGES.get(indicator.code, {}).get(str(city.country))
+
+
+def _in_range(number: Decimal, plausible: DemoRange, city: City) -> Decimal:
+    low, high = plausible.bounds(city)
+    return min(high, max(low, number)).quantize(Decimal(1).scaleb(-plausible.decimals))
+
+
+def _illustrative_value(indicator: Indicator, city: City, rng: random.Random, *, year: int = DEMO_YEAR) -> dict:
+    rng.random()  # the draw that once decided 'no data', kept so that the other draws stay as they were
+    if random.Random(f"{city.slug}-{indicator.code}-{year}").random() < 0.3:
         return {"no_data": True}
     if indicator.value_type == Indicator.ValueType.BOOLEAN:
         return {"value_boolean": rng.random() < 0.5}
-    if indicator.value_type == Indicator.ValueType.PERCENTAGE:
-        return {"value_number": Decimal(rng.randint(20, 950)) / 10}
-    if indicator.value_type == Indicator.ValueType.SCALE:
-        return {"value_number": Decimal(rng.randint(indicator.scale_min, indicator.scale_max))}
     if indicator.value_type == Indicator.ValueType.TEXT:
         return {"value_text": "Illustrative description"}
-    return {"value_number": Decimal(rng.randint(10, 5000))}
+    if indicator.value_type == Indicator.ValueType.SCALE:
+        return {"value_number": Decimal(rng.randint(indicator.scale_min, indicator.scale_max))}
+    plausible = demo_range(indicator, city)
+    if plausible is None or plausible.bounds(city) is None:
+        return {"no_data": True}
+    low, high = plausible.bounds(city)
+    number = Decimal(str(rng.uniform(float(low), float(high))))
+    return {"value_number": _in_range(number, plausible, city), "unit": plausible.unit}
+
+
+def _provenance(fields: dict, year: int, rng: random.Random) -> dict:
+    """Return the value's fields with its year, confidence and unit, which a 'no data' row does not carry."""
+    if fields.get("no_data"):
+        return {"no_data": True}
+    return {"reference_year": year, "confidence": rng.choice(["high", "medium", "low"]), **fields}
 
 
 def _jitter(city: City, rng: random.Random) -> dict:
@@ -197,11 +385,12 @@ def demo_assessments_load() -> int:
                 IndicatorValue(
                     assessment=assessment,
                     indicator=indicator,
-                    reference_year=DEMO_YEAR - rng.randint(0, 4),
-                    unit=indicator.unit,
                     source_title=DEMO_SOURCE,
-                    confidence=rng.choice(["high", "medium", "low"]),
-                    **_illustrative_value(indicator, rng),
+                    **_provenance(
+                        {"unit": indicator.unit, **_illustrative_value(indicator, city, rng)},
+                        DEMO_YEAR - rng.randint(0, 4),
+                        rng,
+                    ),
                 )
                 for indicator in indicators
             ],
@@ -249,10 +438,11 @@ FOLLOW_UP_YEAR = 2026
 FOLLOW_UP_CITIES = ("fez", "lyon", "montpellier")
 
 
-def _follow_up_value(indicator: Indicator, old: IndicatorValue, rng: random.Random) -> dict:
+def _follow_up_value(indicator: Indicator, old: IndicatorValue, city: City, rng: random.Random) -> dict:
     """Return an illustrative re-measurement of a baseline value: most move a little, some were not measured again."""
     if not old.has_value:
-        return _illustrative_value(indicator, rng) if rng.random() < 0.5 else {"no_data": True}
+        found = _illustrative_value(indicator, city, rng, year=FOLLOW_UP_YEAR)
+        return found if rng.random() < 0.5 else {"no_data": True}
     if rng.random() < 0.12:  # copied over, not measured again: the page says it is not compared
         return {
             "value_number": old.value_number,
@@ -264,16 +454,14 @@ def _follow_up_value(indicator: Indicator, old: IndicatorValue, rng: random.Rand
         return {"value_boolean": (not old.value_boolean) if rng.random() < 0.3 else old.value_boolean}
     if old.value_number is None:
         return {"value_text": old.value_text}
+    if indicator.value_type == Indicator.ValueType.SCALE:
+        number = min(indicator.scale_max, max(indicator.scale_min, int(old.value_number) + rng.choice([-1, 1])))
+        return {"value_number": Decimal(number)}
     number = old.value_number * Decimal(str(round(1 + rng.uniform(-0.3, 0.35), 2)))
-    if indicator.value_type == Indicator.ValueType.PERCENTAGE:
-        number = min(Decimal(100), max(Decimal(0), number)).quantize(Decimal("0.1"))
-    elif indicator.value_type == Indicator.ValueType.SCALE:
-        number = Decimal(
-            min(indicator.scale_max, max(indicator.scale_min, int(old.value_number) + rng.choice([-1, 1])))
-        )
-    else:
-        number = number.quantize(Decimal(1))
-    return {"value_number": number}
+    plausible = demo_range(indicator, city)
+    if plausible is None or plausible.bounds(city) is None:
+        return {"no_data": True}
+    return {"value_number": _in_range(number, plausible, city)}
 
 
 def _closed_loop_action(duo: Duo, fez_editions: list[Assessment]) -> None:
@@ -329,16 +517,15 @@ def demo_follow_ups_load(*, by) -> int:
             reading.save()
         values = []
         for old in baseline.indicator_values.select_related("indicator"):
-            fields = {"reference_year": FOLLOW_UP_YEAR}  # measured for the follow-up
-            fields.update(_follow_up_value(old.indicator, old, rng))
+            fields = {"unit": old.unit or old.indicator.unit, **_follow_up_value(old.indicator, old, city, rng)}
+            # Measured for the follow-up, unless copied over with its own year.
+            year = fields.pop("reference_year", FOLLOW_UP_YEAR)
             values.append(
                 IndicatorValue(
                     assessment=follow_up,
                     indicator=old.indicator,
-                    unit=old.unit,
                     source_title=DEMO_SOURCE,
-                    confidence=rng.choice(["high", "medium", "low"]),
-                    **fields,
+                    **_provenance(fields, year, rng),
                 )
             )
         bulk_create_with_history(values, IndicatorValue)

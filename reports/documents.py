@@ -18,6 +18,7 @@ from cities.models import City, Duo
 from core.charts import Series, radar_svg
 
 from .maps import Place, locator_map_svg
+from .pdf import svg_figure
 
 FRENCH_COLOUR, PARTNER_COLOUR = "#2e7d32", "#c25e00"
 MAP_SOURCE = {
@@ -67,13 +68,15 @@ def _rating_chart(*, axes: list[str], series: list[Series], title: str, element_
         for serie in series
     )
     return str(
-        radar_svg(
-            axes=axes,
-            series=series,
-            title=title,
-            description=description,
-            not_rated_label=_("not rated"),
-            element_id=element_id,
+        svg_figure(
+            radar_svg(
+                axes=axes,
+                series=series,
+                title=title,
+                description=description,
+                not_rated_label=_("not rated"),
+                element_id=element_id,
+            )
         )
     )
 
@@ -146,10 +149,13 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
                             "value": value.display_value if value and value.has_value else _("no data"),
                             "has_value": bool(value and value.has_value),
                             "unit": stored_label(value.unit or indicator.unit) if value and value.has_value else "",
-                            "year": value.reference_year if value else None,
+                            # 'no data' has no year or confidence to show (nor a unit, above)
+                            "year": value.reference_year if value and value.has_value else None,
                             "source": value.source_label if value else "",
                             "source_url": value.source_url if value else "",
-                            "confidence": str(value.get_confidence_display()) if value and value.confidence else "",
+                            "confidence": str(value.get_confidence_display())
+                            if value and value.has_value and value.confidence
+                            else "",
                             "licence": value.licence if value else "",
                         }
                         for indicator, value in item.rows
@@ -183,7 +189,7 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
 
 def _change_data(name: str, change: EditionChange, *, element_id: str) -> dict:
     """Return a change between two editions as plain values, with the radar of both editions overlaid."""
-    return {**asdict(change), "name": name, "chart": str(change_radar(name, change, element_id=element_id))}
+    return {**asdict(change), "name": name, "chart": str(svg_figure(change_radar(name, change, element_id=element_id)))}
 
 
 def _initiative_data(initiative: Initiative) -> dict:
@@ -249,8 +255,10 @@ def _map(
     if unlocated:
         description += ". " + _("Not located: %(names)s") % {"names": ", ".join(unlocated)}
     return str(
-        locator_map_svg(
-            places=places, links=links, title=title, description=description, element_id=element_id, **options
+        svg_figure(
+            locator_map_svg(
+                places=places, links=links, title=title, description=description, element_id=element_id, **options
+            )
         )
     )
 

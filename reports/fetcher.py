@@ -1,10 +1,12 @@
-"""The only URL fetcher WeasyPrint gets: the project's own static and media files, nothing else.
+"""The only URL fetcher WeasyPrint gets: the project's own static and media files and SVG images, nothing else.
 
 Text typed by users ends up in reports; whatever URL it smuggles in (http, file, data…), WeasyPrint can read only
 files below STATIC_ROOT/the static directories and MEDIA_ROOT, addressed by their /static/ or /media/ URL. When the
 media live elsewhere (S3-compatible storage), a /media/ URL is read through the storage API, under the same rules.
+SVG images in data URLs (the reports' charts and maps) are decoded in the process; what they reference is fetched here.
 """
 
+import base64
 import mimetypes
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -13,6 +15,10 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation, SuspiciousOperation
 from django.core.files.storage import FileSystemStorage, default_storage
+
+# The reports' own charts and maps reach WeasyPrint as SVG images inlined in data URLs (see pdf.svg_figure): an SVG
+# fetches what it references through this same fetcher, so these, and only these, data URLs are read.
+SVG_DATA_PREFIX = "data:image/svg+xml;base64,"
 
 
 class ForbiddenResource(ValueError):
@@ -73,7 +79,9 @@ def read_stored_media(url: str) -> bytes:
 
 
 def report_url_fetcher(url: str, *args, **kwargs) -> dict:
-    """WeasyPrint URL fetcher serving only the project's static and media files."""
+    """WeasyPrint URL fetcher serving only the project's static and media files, and SVG images in data URLs."""
+    if url.startswith(SVG_DATA_PREFIX):
+        return {"string": base64.b64decode(url.removeprefix(SVG_DATA_PREFIX)), "mime_type": "image/svg+xml"}
     name = _media_name(url)
     if name is not None and not isinstance(default_storage, FileSystemStorage):
         filename = PurePosixPath(name).name

@@ -29,7 +29,8 @@ class RecommendedActionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RecommendedAction
-        fields = ["number", "framework", "category", "title", "short_title", "verified", "note", "source"]
+        # Not the note: it is written for the team (what remains to check), as in the open-data package.
+        fields = ["number", "framework", "category", "title", "short_title", "verified", "source"]
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
@@ -55,9 +56,8 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "per_capita",
             "actions",
             "verified",
-            "note",
             "source",
-        ]
+        ]  # not the note, written for the team
 
 
 class FrameworkSerializer(serializers.ModelSerializer):
@@ -137,9 +137,8 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "source_url",
             "confidence",
             "licence",
-            "note",
             "demonstration_data",
-        ]
+        ]  # not the note, private to the contributors (as in the open-data package)
 
     def get_value(self, obj) -> float | bool | str | None:
         if not obj.has_value:

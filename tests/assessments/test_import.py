@@ -417,3 +417,34 @@ def test_an_imported_initiative_far_from_its_city_is_refused_with_its_distance(s
     assert (number, column) == (1, "latitude")
     assert re.search(r"13\.19 E, 32\.89 N is \d+ km from Sfax", message), message
     assert not Initiative.objects.exists()
+
+
+def missing_indicator_rows(mufpp) -> list[list]:
+    """Return a row for each of the 44 Monitoring Framework indicators not yet in the database."""
+    known = set(Indicator.objects.filter(framework=mufpp).values_list("number", flat=True))
+    categories = list(mufpp.categories.values_list("code", flat=True))
+    return [
+        [MUFPP_SLUG, f"mufpp-{n:02d}", n, categories[n % len(categories)], f"Indicator {n}", "number", "", "no"]
+        for n in range(1, 45)
+        if n not in known
+    ]
+
+
+def test_the_team_completes_the_44_indicators_in_one_import(mufpp, team_member):
+    rows = missing_indicator_rows(mufpp)
+
+    result = import_into(IndicatorResource(), rows, headers=INDICATOR_HEADERS, user=team_member)
+
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert result.totals["new"] == len(rows) == 34
+    assert Indicator.objects.filter(framework=mufpp).count() == 44
+
+
+def test_one_bad_row_among_the_missing_indicators_saves_none_and_names_its_row_and_column(mufpp, team_member):
+    rows = missing_indicator_rows(mufpp)
+    rows[20][5] = "fraction"  # not a value type
+
+    result = import_into(IndicatorResource(), rows, headers=INDICATOR_HEADERS, user=team_member)
+
+    assert [(number, column) for number, column, _ in problems(result)] == [(21, "value_type")]
+    assert Indicator.objects.filter(framework=mufpp).count() == 10

@@ -211,3 +211,35 @@ def test_a_value_is_written_with_the_decimal_mark_of_the_readers_language(assess
 
     with translation.override(language):
         assert value.display_value == shown
+
+
+def test_ticking_no_data_empties_the_year_confidence_and_unit_when_cleaned(assessment):
+    value = value_of(
+        assessment, indicator_of(assessment, "number"), no_data=True, reference_year=2018, confidence="high", unit="kg"
+    )
+
+    value.full_clean()
+
+    assert (value.reference_year, value.confidence, value.unit) == (None, "", "")
+
+
+def test_a_no_data_row_is_saved_without_year_confidence_or_unit_even_when_only_no_data_is_updated(assessment):
+    value = value_of(
+        assessment, indicator_of(assessment, "number"), value_number=Decimal(3), reference_year=2018, confidence="low"
+    )
+    value.unit = "kg"
+    value.save()
+
+    value.no_data, value.value_number = True, None
+    value.save(update_fields=["no_data", "value_number"])
+
+    value.refresh_from_db()
+    assert (value.reference_year, value.confidence, value.unit) == (None, "", "")
+
+
+def test_the_database_refuses_a_no_data_row_with_a_confidence(assessment):
+    value = value_of(assessment, indicator_of(assessment, "number"), no_data=True)
+    value.save()
+
+    with pytest.raises(IntegrityError):
+        IndicatorValue.objects.filter(pk=value.pk).update(confidence="high")

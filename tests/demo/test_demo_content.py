@@ -75,3 +75,47 @@ def test_the_demo_duo_of_montpellier_and_fez_shows_change_and_the_closed_loop_on
     assert 'data-verdict="as_intended"' in html or 'data-verdict="against"' in html
     city = client.get("/en/cities/lyon/").content.decode()
     assert "Lyon: change from 2019 to 2026" in city and "stopped (reported in 2026)" in city
+
+
+def test_every_demo_number_lies_within_the_range_written_for_its_indicator_and_country(demo):
+    from demo.content import demo_range
+
+    numbers = IndicatorValue.objects.filter(value_number__isnull=False).select_related("indicator", "assessment__city")
+    checked = 0
+    for value in numbers:
+        city = value.assessment.city
+        plausible = demo_range(value.indicator, city)
+        assert plausible is not None, f"{city.slug} {value.indicator.code}: no range written"
+        low, high = plausible.bounds(city)
+        assert low <= value.value_number <= high, (
+            f"{city.slug} {value.assessment.year} {value.indicator.code}: {value.value_number} {value.unit} "
+            f"outside {low}–{high} ({plausible.source})"
+        )
+        assert value.unit == plausible.unit
+        checked += 1
+    assert checked > 50
+
+
+def test_fez_meat_and_lyon_stunting_are_of_the_order_of_their_countries(demo):
+    fez_meat = IndicatorValue.objects.filter(assessment__city__slug="fez", indicator__code="mufpp-10")
+    lyon_stunting = IndicatorValue.objects.filter(assessment__city__slug="lyon", indicator__code="mufpp-12")
+    assert all(value.value_number <= 120 for value in fez_meat if value.has_value)
+    assert all(value.value_number <= 5 for value in lyon_stunting if value.has_value)
+
+
+def test_every_numeric_reference_indicator_has_a_sourced_range_in_every_demo_country(demo):
+    from assessments.models import Indicator
+    from cities.models import City
+    from demo.content import demo_range
+
+    numeric = Indicator.objects.exclude(value_type__in=[Indicator.ValueType.BOOLEAN, Indicator.ValueType.TEXT])
+    for city in City.objects.all():
+        for indicator in numeric:
+            plausible = demo_range(indicator, city)
+            assert plausible is not None and plausible.low < plausible.high and plausible.source and plausible.unit
+
+
+def test_demo_no_data_rows_carry_no_year_confidence_or_unit(demo):
+    rows = IndicatorValue.objects.filter(no_data=True)
+    assert rows.exists()
+    assert not rows.exclude(reference_year=None, confidence="", unit="").exists()

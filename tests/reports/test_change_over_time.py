@@ -7,6 +7,7 @@ import pytest
 
 from reports import documents
 from tests.assessments.follow_up import baseline, fez_follow_up
+from tests.pdf import figure_svg
 from tests.reports.data import render
 
 try:
@@ -39,7 +40,7 @@ def _text(content: bytes) -> str:
 def test_the_city_report_data_overlays_both_editions_and_follows_the_initiatives(fez_2026):
     data = documents.city_document("fez")
     assessment = data["city"]["assessment"]
-    assert assessment["chart"].count('class="radar-series"') == 2
+    assert figure_svg(assessment["chart"]).count('class="radar-series"') == 2
     change = assessment["change"]
     assert (change["compare"]["year"], change["current"]["year"]) == (2019, 2026)
     waste = next(row for row in change["indicators"] if row["code"] == "waste")
@@ -61,7 +62,7 @@ def test_the_city_report_pdf_holds_the_change_table(fez_2026):
 def test_the_duo_report_pdf_holds_each_city_change_with_its_radar(fez_2026):
     data = documents.duo_document(fez_2026.slug)
     (change,) = data["duo"]["changes"]
-    assert change["chart"].count('class="radar-series"') == 2 and change["name"] == "Fez"
+    assert figure_svg(change["chart"]).count('class="radar-series"') == 2 and change["name"] == "Fez"
     text = " ".join(_text(render("duo", fez_2026.slug, "en")).split())
     assert "Fez: change from 2019 to 2026" in text
     assert "Initiatives followed across editions" in text and "new in 2026" in text

@@ -9,7 +9,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from reports import pdf, services
-from reports.fetcher import ForbiddenResource, report_url_fetcher, resolve_local
+from reports.fetcher import SVG_DATA_PREFIX, ForbiddenResource, report_url_fetcher, resolve_local
 from tests.factories import AssessmentFactory, InitiativeFactory
 from tests.pdf import pdf_text
 
@@ -83,7 +83,10 @@ def test_hostile_initiative_description_is_printed_as_text_and_fetches_nothing(f
 
     assert "<img src=" in text and "url(file:///etc/passwd)" in text  # escaped: shown, not obeyed
     assert fetches, "the stylesheet and fonts are fetched through the fetcher"
-    assert all(outcome == "served" and urlsplit(url).path.startswith("/static/") for url, outcome in fetches)
+    assert all(
+        outcome == "served" and (urlsplit(url).path.startswith("/static/") or url.startswith(SVG_DATA_PREFIX))
+        for url, outcome in fetches
+    )
 
 
 def test_a_template_that_asks_for_outside_urls_renders_and_fetches_nothing(fetches):
@@ -148,3 +151,17 @@ def test_initiative_photo_on_object_storage_is_printed_and_its_link_keeps_the_da
 def test_media_on_object_storage_outside_its_files_are_refused(object_storage, url):
     with pytest.raises(ForbiddenResource):
         report_url_fetcher(url)
+
+
+def test_a_chart_drawn_as_an_svg_image_is_read_but_what_it_references_is_refused(fetches):
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="20" height="20">'
+        '<title>Chart</title><image xlink:href="file:///etc/passwd" width="9" height="9"/><circle r="5"/></svg>'
+    )
+    html = f'<html lang="en"><head><title>t</title></head><body>{pdf.svg_figure(svg)}<p>Printed</p></body></html>'
+
+    result = pdf.html_to_pdf(html)
+
+    assert result.pages == 1
+    assert [outcome for url, outcome in fetches if url.startswith(SVG_DATA_PREFIX)] == ["served"]
+    assert ("file:///etc/passwd", "refused") in fetches

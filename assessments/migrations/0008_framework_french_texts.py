@@ -386,8 +386,6 @@ INDICATORS = {1: {'name_en': 'Presence of an active municipal interdepartmental 
  14: {'name_en': 'Number of city-led or supported activities to promote sustainable diets',
       'name_fr': "Nombre d'activités menées ou soutenues par la ville pour promouvoir une alimentation durable"}}
 
-FRAMEWORK_SOURCE_BEFORE = "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for Action), and the FAO/RUAF/MUFPP Monitoring Framework (2019) of 44 indicators. Where 'verified' is true, title_en is the full official wording of the action (read on the Pact's site); elsewhere it is a short paraphrase. title_fr, where present, is FAO's French wording. 'verified': true means checked against a stored public source named in 'source'. Of the 44 indicators, the 10 read from public copies are included; the others are loaded by the programme team."
-FRAMEWORK_SOURCE_AFTER = "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for Action), and the FAO/RUAF/MUFPP Monitoring Framework (2019) of 44 indicators. Where 'verified' is true, title_en is the full official wording of the action (read on the Pact's site); elsewhere it is a short paraphrase. title_fr is FAO's French wording where source_fr names its page (actions 34 and 35), elsewhere the team's translation. 'verified': true means checked against a stored public source named in 'source'. Of the 44 indicators, the 10 read from public copies are included; the others are loaded by the programme team."
 
 
 def _fill(obj, texts: dict, pairs: tuple[tuple[str, str], ...]) -> list[str]:
@@ -401,8 +399,6 @@ def _fill(obj, texts: dict, pairs: tuple[tuple[str, str], ...]) -> list[str]:
 
 
 def forward(apps, schema_editor):
-    Framework = apps.get_model("assessments", "Framework")
-    Framework.objects.filter(slug=MUFPP_SLUG, source=FRAMEWORK_SOURCE_BEFORE).update(source=FRAMEWORK_SOURCE_AFTER)
     RecommendedAction = apps.get_model("assessments", "RecommendedAction")
     for action in RecommendedAction.objects.filter(framework__slug=MUFPP_SLUG, number__in=ACTIONS):
         fields = _fill(action, ACTIONS[action.number], (("title_en", "title_fr"), ("short_title_en", "short_title_fr")))
@@ -415,6 +411,6 @@ def forward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("assessments", "0005_initiative_carried_from")]
+    dependencies = [("assessments", "0007_indicatorvalue_indicator_value_no_data_has_no_provenance")]
 
     operations = [migrations.RunPython(forward, migrations.RunPython.noop)]
