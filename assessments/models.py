@@ -1,5 +1,7 @@
 """Assessment frameworks as editable, versioned data, and the assessments of cities made along them."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -26,9 +28,16 @@ STORED_LABELS = {
 }
 
 
+# A cost in a currency (ISO 4217 code), as the demo's food-basket values are given.
+COST_PER_DAY = re.compile(r"^([A-Z]{3}) per person per day$")
+
+
 def stored_label(text: str) -> str:
     """Return a stored unit or source label in the reader's language when the platform ships its translation."""
-    label = STORED_LABELS.get(" ".join(text.split()))
+    text_ = " ".join(text.split())
+    if cost := COST_PER_DAY.match(text_):
+        return _("%(currency)s per person per day") % {"currency": cost.group(1)}
+    label = STORED_LABELS.get(text_)
     return str(label) if label is not None else text
 
 

@@ -32,7 +32,13 @@ from tests.test_authorization_matrix import (
 # Shorter texts are often proper names or codes that read the same in both languages ("Lyon", "%").
 MIN_LENGTH = 4
 # Content that is not a translatable field: the demo's source label and the framework's units.
-ENGLISH_LABELS = ("Illustrative value (demonstration data)", "households", "local currency", "g/person/day")
+ENGLISH_LABELS = (
+    "Illustrative value (demonstration data)",
+    "households",
+    "local currency",
+    "g/person/day",
+    "per person per day",
+)
 
 
 # Beyond the matrix's one object per page: every city, duo, indicator, mission, workshop, simulation and action,

@@ -97,6 +97,7 @@ def test_units_and_the_demo_source_label_read_in_the_reader_language_and_a_typed
             stored_label("Illustrative value (demonstration data)") == "Valeur illustrative (données de démonstration)"
         )
         assert stored_label("tonnes of compost") == "tonnes of compost"
+        assert stored_label("MAD per person per day") == "MAD par personne et par jour"
     with translation.override("en"):
         assert stored_label("households") == "households"
 
