@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from cities.selectors import duo_for_city, network_map_data
+from cities.selectors import duo_for_city, network_map_data, territory_map_data
 from core.charts import Series, radar_svg
 
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
@@ -71,11 +71,21 @@ def _radar(overview, city) -> str:
 
 def city_detail(request, slug):
     """The page of a city: its facts, its duo, and its latest published food-system assessment."""
-    city = get_object_or_404(City.objects.published(), slug=slug)
+    city = get_object_or_404(City.objects.published().select_related("parent"), slug=slug)
     editions = readable_editions(request.user, city)
     assessment = _chosen_edition(editions, request.GET.get("edition"))
-    map_data = network_map_data(cities=[city], duos=[])
-    context = {"city": city, "duo": duo_for_city(city), "map_data": map_data, "assessment": assessment}
+    communes = list(City.objects.published().within(city).order_by("name"))
+    map_data = territory_map_data(city, communes)
+    context = {
+        "city": city,
+        "communes": communes,
+        "duo": duo_for_city(city),
+        "map_data": map_data,
+        "assessment": assessment,
+        # A territory outside the duos (a park, a commune) without a published assessment: its report would be empty.
+        "city_report": city.role != City.Role.TERRITORY
+        or any(edition.status == Assessment.Status.PUBLISHED for edition in editions),
+    }
     if assessment is not None:
         overview = assessment_overview(assessment=assessment)
         for item in overview.categories:

@@ -12,10 +12,11 @@ class CityAdmin(MapAdminMixin, TranslationAdmin):
     list_display = ("name", "country", "role", "kind", "population", "population_year", "is_published")
     list_filter = ("role", "kind", "country", "is_published")
     search_fields = ("name_en", "name_fr", "slug")
+    autocomplete_fields = ("parent",)
     prepopulated_fields = {"slug": ("name_en",)}
     fieldsets = (
-        (None, {"fields": ("name", "slug", "country", "kind", "role", "is_published")}),
-        (_("Location"), {"fields": ("location", "location_source")}),
+        (None, {"fields": ("name", "slug", "country", "kind", "role", "parent", "is_published")}),
+        (_("Location"), {"fields": ("location", "location_source", "outline")}),
         (
             _("Facts"),
             {

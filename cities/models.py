@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from core.geo import LocatedNearTerritory, PointField, point_coordinates
+from core.geo import LocatedNearTerritory, PointField, point_coordinates, validate_outline
 
 # Languages of the programme's cities that Django's own list does not name.
 EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
@@ -36,12 +36,16 @@ class CityQuerySet(models.QuerySet):
     def in_duos(self):
         return self.filter(Q(duos_as_french__isnull=False) | Q(duos_as_partner__isnull=False)).distinct()
 
+    def within(self, territory):
+        return self.filter(parent=territory)
+
 
 class City(models.Model):
     """A territory of the programme: a city most of the time, or any other territory (ATLASS II)."""
 
     class Kind(models.TextChoices):
         CITY = "city", _("City")
+        COMMUNE = "commune", _("Commune")
         METROPOLIS = "metropolis", _("Metropolis")
         GROUP_OF_COMMUNES = "group_of_communes", _("Group of communes")
         REGIONAL_NATURAL_PARK = "regional_natural_park", _("Regional natural park")
@@ -60,6 +64,22 @@ class City(models.Model):
     role = models.CharField(_("role in the programme"), max_length=16, choices=Role.choices)
     location = PointField(_("location"), null=True, blank=True, help_text=_("City centre, as a point on the map."))
     location_source = models.CharField(_("source of the location"), max_length=500, blank=True)
+    parent = models.ForeignKey(
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent territory"),
+        help_text=_("For a commune or a group of communes: the territory it belongs to (a regional park…)."),
+    )
+    outline = models.JSONField(
+        _("outline"),
+        null=True,
+        blank=True,
+        validators=[validate_outline],
+        help_text=_("Its boundary on the map, as a GeoJSON Polygon or MultiPolygon; the point is enough without it."),
+    )
     population = models.PositiveBigIntegerField(_("population"), null=True, blank=True)
     population_year = models.PositiveSmallIntegerField(_("population year"), null=True, blank=True)
     population_unit = models.CharField(
@@ -105,6 +125,17 @@ class City(models.Model):
     def get_absolute_url(self):
         # The city page composes several apps (the assessment, later the workshops): the project routes it.
         return reverse("city-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        # One level of nesting: a commune in a park, never a park in one of its own communes.
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": _("A territory cannot belong to itself.")})
+        if self.parent.parent_id is not None:
+            raise ValidationError({"parent": _("The parent territory must not itself belong to another territory.")})
+        if self.pk and self.children.exists():
+            raise ValidationError({"parent": _("A territory with communes of its own cannot belong to another one.")})
 
     @property
     def zone(self) -> ZoneInfo:

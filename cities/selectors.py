@@ -38,3 +38,17 @@ def network_map_data(*, cities, duos) -> dict:
 def duo_for_city(city: City) -> Duo | None:
     """Return the published duo the city belongs to, or None."""
     return Duo.objects.published().with_cities().for_city(city).first()
+
+
+def outline_features(cities) -> list[dict]:
+    """Return the outlines of the cities that have one, as the map draws them (GeoJSON geometry, name, link)."""
+    return [
+        {"name": city.name, "url": city.get_absolute_url(), "geometry": city.outline} for city in cities if city.outline
+    ]
+
+
+def territory_map_data(city: City, communes) -> dict:
+    """Return the map of a territory with the communes within it: their points and outlines, its own outline."""
+    data = network_map_data(cities=[city, *communes], duos=[])
+    data["outlines"] = outline_features([city, *communes])
+    return data

@@ -222,3 +222,21 @@ class LocatedNearTerritory:
                 errors["location"] = error.error_list
         if errors:
             raise ValidationError(errors)
+
+
+def validate_outline(value) -> None:
+    """Refuse anything but a GeoJSON Polygon or MultiPolygon whose rings are closed, of 4 points or more, in range."""
+    message = _("An outline is a GeoJSON Polygon or MultiPolygon of closed rings (longitude, latitude).")
+    try:
+        kind, coordinates = value.get("type"), value.get("coordinates")
+        polygons = [coordinates] if kind == "Polygon" else coordinates if kind == "MultiPolygon" else None
+        valid = bool(polygons)
+        for polygon in polygons or []:
+            for ring in polygon:
+                points = [(float(longitude), float(latitude)) for longitude, latitude in ring]
+                valid = valid and len(points) >= 4 and points[0] == points[-1]
+                valid = valid and all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in points)
+    except (AttributeError, TypeError, ValueError):
+        valid = False
+    if not valid:
+        raise ValidationError(message, code="invalid_outline")

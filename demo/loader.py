@@ -5,6 +5,7 @@ from django.db import transaction
 
 from accounts.services import language_for_city
 from cities.models import City
+from experiments.demo import demo_perche_experiment_load
 
 from .content import demo_assessments_load, demo_closed_loop_load, demo_follow_ups_load
 from .partner_plan import demo_fez_plan_load
@@ -53,4 +54,11 @@ def demo_load() -> str:
     workshops = demo_workshops_load()
     demo_fez_plan_load()  # after the workshops: only when the Montpellier–Fez plan is still empty
     demo_closed_loop_load()  # after the plans, which it adds to
+    perche = demo_perche_experiment_load()  # after the workshops, which create the park
+    if perche is not None:
+        # The park's project officer: an account named by its role, which runs the park's experiments.
+        _, was_created = _demo_user(
+            "perche", email="perche@letsfood.example", first_name="Project officer", role="partner", city=perche
+        )
+        created += was_created
     return f"{created} accounts, {assessments} illustrative assessments, {workshops} created"

@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "network",
     "reports",
     "demo",
+    "experiments",
     "letsfood",
 ]
 
@@ -316,6 +317,11 @@ CELERY_BEAT_SCHEDULE = {
     "newsletter-expire-unconfirmed": {"task": "newsletter.tasks.subscriptions_expire_task", "schedule": 3600.0},
     # Reports whose rendering stopped its heartbeat (worker lost), or 'queued' with a lost message, run again.
     "reports-recover-stale": {"task": "reports.tasks.reports_recover_task", "schedule": 30.0},
+    # The phone feedback of a session closes two weeks after it was held.
+    "experiments-feedback-close": {
+        "task": "experiments.tasks.sessions_feedback_close_task",
+        "schedule": crontab(minute=30, hour=3),
+    },
 }
 
 # --- Email: console in development; SMTP (or any backend, e.g. django-anymail) in production.

@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
     path("newsletter/", include("newsletter.urls")),
     path("open-data/", include("opendata.urls")),
+    path("", include("experiments.urls")),
 )
 
 if settings.DEBUG:

@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Duo
+from experiments.models import Experiment
 
 from .models import Report
 from .services import ReportError, report_request
@@ -30,10 +31,12 @@ class ReportRequestForm(forms.Form):
         self.cities = dict(City.objects.published().order_by("name").values_list("slug", "name"))
         duos = Duo.objects.published().select_related("french_city", "partner_city")
         self.duos = {duo.slug: duo.name for duo in duos}
+        self.experiments = dict(Experiment.objects.published().order_by("title").values_list("slug", "title"))
         self.fields["subject"].choices = [
             ("", _("— none (the compilation)")),
             (_("Cities"), list(self.cities.items())),
             (_("Duos"), sorted(self.duos.items(), key=lambda item: item[1])),
+            (_("Experiments"), list(self.experiments.items())),
         ]
 
     def clean(self):
@@ -43,6 +46,8 @@ class ReportRequestForm(forms.Form):
             self.add_error("subject", _("Choose a published city for a city report."))
         elif kind == Report.Kind.DUO and subject not in self.duos:
             self.add_error("subject", _("Choose a published duo for a duo report."))
+        elif kind == Report.Kind.EXPERIMENT and subject not in self.experiments:
+            self.add_error("subject", _("Choose a published experiment for its capitalisation report."))
         elif kind == Report.Kind.COMPILATION:
             data["subject"] = ""
         return data

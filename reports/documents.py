@@ -278,6 +278,9 @@ def city_document(subject: str) -> dict:
         raise _error(_("No published city %(slug)s.") % {"slug": subject})
     sources = Sources()
     data = _city_data(city, sources)
+    if data["assessment"] is None and city.role == City.Role.TERRITORY:
+        # A park or a commune outside the duos without an assessment: its report would be empty.
+        raise _error(_("%(name)s has no published assessment: there is no city report to make.") % {"name": city.name})
     title = _("Food system assessment: %(name)s") % {"name": city.name}
     data["map"] = _map(
         cities=[data], duos=[], title=_("Location of %(name)s") % {"name": city.name}, world=False, element_id="map"
@@ -619,5 +622,26 @@ def compilation_document(subject: str = "") -> dict:
     }
 
 
-BUILDERS = {"city": city_document, "duo": duo_document, "compilation": compilation_document}
-TEMPLATES = {"city": "pdf/city_report.html", "duo": "pdf/duo_report.html", "compilation": "pdf/compilation_report.html"}
+def experiment_document(subject: str) -> dict:
+    """Return the data of the capitalisation report of a published experiment (built by the experiments app)."""
+    from experiments.documents import ExperimentDocumentError
+    from experiments.documents import experiment_document as build
+
+    try:
+        return build(subject)
+    except ExperimentDocumentError as exc:
+        raise _error(str(exc)) from exc
+
+
+BUILDERS = {
+    "city": city_document,
+    "duo": duo_document,
+    "compilation": compilation_document,
+    "experiment": experiment_document,
+}
+TEMPLATES = {
+    "city": "pdf/city_report.html",
+    "duo": "pdf/duo_report.html",
+    "compilation": "pdf/compilation_report.html",
+    "experiment": "pdf/experiment_report.html",
+}

@@ -16,6 +16,7 @@ class Report(models.Model):
         CITY = "city", _("City assessment report")
         DUO = "duo", _("Duo report")
         COMPILATION = "compilation", _("Compilation report")
+        EXPERIMENT = "experiment", _("Experiment capitalisation report")
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -25,7 +26,10 @@ class Report(models.Model):
 
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     subject = models.SlugField(
-        _("subject"), max_length=140, blank=True, help_text=_("The city or duo slug; empty for the compilation.")
+        _("subject"),
+        max_length=140,
+        blank=True,
+        help_text=_("The city, duo or experiment slug; empty for the compilation."),
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.LANGUAGES)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)

@@ -166,11 +166,12 @@ def report_render(*, report_id: int, final_attempt: bool = True) -> Report:
 def report_title(report: Report) -> str:
     """Return the report's title for people, in the active language: its kind and its city's or duo's name."""
     from cities.models import City, Duo
+    from experiments.models import Experiment
 
-    model = {Report.Kind.CITY: City, Report.Kind.DUO: Duo}.get(report.kind)
+    model = {Report.Kind.CITY: City, Report.Kind.DUO: Duo, Report.Kind.EXPERIMENT: Experiment}.get(report.kind)
     subject = model.objects.filter(slug=report.subject).first() if model else None
     kind = report.get_kind_display()
-    return _("%(kind)s: %(name)s") % {"kind": kind, "name": subject.name} if subject else str(kind)
+    return _("%(kind)s: %(name)s") % {"kind": kind, "name": str(subject)} if subject else str(kind)
 
 
 def report_ready_notify(*, report: Report) -> None:

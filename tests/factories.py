@@ -1,5 +1,6 @@
 """factory_boy factories for the platform's models."""
 
+from datetime import date
 from decimal import Decimal
 
 import factory
@@ -184,3 +185,66 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Initiative {n}")
     actor_type = Initiative.ActorType.ASSOCIATION
     location = factory.Sequence(lambda n: {"type": "Point", "coordinates": [2.0 + n % 50, 45.0 - n % 40]})
+
+
+# --- Experiments: a park with its communes, an experiment, its tools and sessions
+
+
+class ParkFactory(CityFactory):
+    name_en = factory.Sequence(lambda n: f"Park {n}")
+    role = City.Role.TERRITORY
+    kind = City.Kind.REGIONAL_NATURAL_PARK
+    location = {"type": "Point", "coordinates": [0.8, 48.4]}
+
+
+class CommuneFactory(CityFactory):
+    name_en = factory.Sequence(lambda n: f"Commune {n}")
+    role = City.Role.TERRITORY
+    kind = City.Kind.COMMUNE
+    parent = factory.SubFactory(ParkFactory)
+    location = factory.Sequence(lambda n: {"type": "Point", "coordinates": [0.5 + (n % 10) / 50, 48.3 + (n % 7) / 50]})
+    population = 2000
+
+
+class ExperimentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.Experiment"
+        skip_postgeneration_save = True
+
+    territory = factory.SubFactory(ParkFactory)
+    title = factory.Sequence(lambda n: f"Experiment {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    objectives = "Try shared orchards and gardens, then hand the know-how on."
+    start = date(2025, 9, 1)
+    end = date(2027, 8, 31)
+    status = "running"
+    is_published = True
+
+    @factory.post_generation
+    def communes(self, create, extracted, **kwargs):
+        if create:
+            self.communes.set(extracted or [CommuneFactory(parent=self.territory) for _ in range(2)])
+
+
+class ToolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.Tool"
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    commune = factory.LazyAttribute(lambda o: o.experiment.communes.order_by("name").first())
+    kind = "shared_orchard"
+    title = factory.Sequence(lambda n: f"Tool {n}")
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.Session"
+
+    experiment = factory.SubFactory(ExperimentFactory)
+    commune = factory.LazyAttribute(lambda o: o.experiment.communes.order_by("name").first())
+    kind = "awareness"
+    title = factory.Sequence(lambda n: f"Session {n}")
+    date = date(2025, 10, 9)
+    audience = "Inhabitants"
+    attendance = 30
+    is_published = True

@@ -121,6 +121,27 @@ def duo_a_milestone(ctx):
     return {"pk": ctx.first("workshops.Milestone", action__duo=ctx.duo_a).pk}
 
 
+def perche_experiment(ctx):
+    return {"slug": ctx.first("experiments.Experiment", territory__slug="perche").slug}
+
+
+def perche_session_object(ctx):
+    return ctx.first("experiments.Session", kind="awareness", experiment__territory__slug="perche")
+
+
+def perche_session(ctx):
+    return {"pk": perche_session_object(ctx).pk}
+
+
+# The Perche's experiments are run by the park's officers (none among the personas) and the team: others see 403.
+PARK_OFFICERS = outcomes(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, OK)
+
+
+def park_officers_post(kwargs) -> Case:
+    """A POST-only change of the Perche's experiment: the team gets through; any other persona is refused."""
+    return Case(outcomes(LOGIN, FORBIDDEN, FORBIDDEN, FORBIDDEN, ALLOWED), kwargs, method="post")
+
+
 # Sfax's draft assessment (demo content) is not shared with partners: the team and the student assigned to Sfax.
 SFAX_DRAFT = outcomes(NOT_FOUND, NOT_FOUND, NOT_FOUND, OK, OK)
 # The team only (a page of the project team outside the admin).
@@ -238,6 +259,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "cities:city-list": public(),
     "cities:duo-list": public(),
     "cities:duo-detail": public(duo_a_slug),
+    "assessments:framework": public(),
     "assessments:library": public(),
     "assessments:initiative-detail": [
         public(lyon_2019("assessments.Initiative", "ref")),
@@ -258,6 +280,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     ),
     "plans:action-detail": public(lambda ctx: {"pk": duo_a_action(ctx).pk}),
     "voting:enter": public(),
+    "voting:service-worker": public(),  # the vote pages' offline cache, same for everyone
     "voting:ballot": public(lambda ctx: {"code": duo_a_workshop(ctx).code}),
     "voting:ranking": public(lambda ctx: {"code": duo_a_workshop(ctx).code}),
     "voting:ranking-json": public(lambda ctx: {"code": duo_a_workshop(ctx).code}),
@@ -321,6 +344,29 @@ MATRIX: dict[str, Case | list[Case]] = {
     "voting:facilitate-vote": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "voting:facilitate-paper": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "voting:facilitate-actions": team_post(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
+    # --- Food-resilience experiments (the Perche's, in the demo data): the park's officers and the team run them.
+    "experiments:experiment-list": public(),
+    "experiments:experiment-detail": public(perche_experiment),
+    "experiments:territory-communes": public(lambda ctx: {"slug": "perche"}),
+    "experiments:session-detail": public(perche_session),
+    "experiments:feedback-enter": public(),
+    "experiments:feedback": public(lambda ctx: {"code": perche_session_object(ctx).code}),
+    "experiments:experiment-start": Case(PARK_OFFICERS, lambda ctx: {"slug": "perche"}),
+    "experiments:tool-add": Case(PARK_OFFICERS, perche_experiment),
+    "experiments:session-add": Case(PARK_OFFICERS, perche_experiment),
+    "experiments:tool-record": Case(PARK_OFFICERS, lambda ctx: {"pk": ctx.first("experiments.Tool").pk}),
+    "experiments:funding-add": park_officers_post(perche_experiment),
+    "experiments:partner-add": park_officers_post(perche_experiment),
+    "experiments:session-feedback-toggle": park_officers_post(perche_session),
+    "experiments:session-follow-up": park_officers_post(perche_session),
+    "experiments:session-follow-up-plan": park_officers_post(
+        lambda ctx: {
+            "pk": perche_session_object(ctx).pk,
+            "proposal_pk": perche_session_object(ctx).workshop.proposals.get().pk,
+        }
+    ),
+    "api:experiment-list": public(),
+    "api:experiment-detail": public(perche_experiment),
     # --- Accounts.
     "login": public(),
     "logout": everyone(NOT_ALLOWED),  # POST only
@@ -374,6 +420,10 @@ ADMIN_MODELS: dict[str, tuple[str, str]] = {
     "newsletter.delivery": (FORBIDDEN, OK),
     "newsletter.campaign": (FORBIDDEN, OK),
     "reports.report": (FORBIDDEN, OK),
+    "experiments.experiment": (FORBIDDEN, OK),
+    "experiments.tool": (FORBIDDEN, OK),
+    "experiments.session": (FORBIDDEN, OK),
+    "experiments.feedback": (FORBIDDEN, OK),
 }
 # Other admin pages, for (students, the team). Every admin URL is also checked against anonymous visitors and partners.
 ADMIN_PAGES: dict[str, tuple[str, str]] = {

@@ -109,8 +109,10 @@ def duo_plan(*, duo: Duo, user, today: date | None = None) -> list[ActionCard]:
 
 
 def territory_plan(*, territory: City, user, today: date | None = None) -> list[ActionCard]:
-    """Return the local action plan of a territory outside the duos (e.g. born from a disruption simulation)."""
-    return _plan_cards(actions_visible(user).filter(territory=territory), user=user, today=today)
+    """Return the local action plan of a territory outside the duos (e.g. born from a disruption simulation), with
+    the actions of its communes' own plans."""
+    actions = actions_visible(user).filter(Q(territory=territory) | Q(territory__parent=territory))
+    return _plan_cards(actions, user=user, today=today)
 
 
 def _plan_cards(actions: QuerySet, *, user, today: date | None) -> list[ActionCard]:
@@ -358,8 +360,13 @@ def action_digest_send(*, duo: Duo, today: date | None = None) -> int:
 
 
 def infrastructure_inventory(*, city: City) -> dict:
-    """Return the city's food infrastructure, its counts by kind (every kind, zero included) and its map data."""
-    items = list(Infrastructure.objects.filter(city=city).order_by("kind", "name"))
+    """Return the city's food infrastructure (with its communes' for a park), its counts by kind (every kind, zero
+    included) and its map data."""
+    items = list(
+        Infrastructure.objects.filter(Q(city=city) | Q(city__parent=city))
+        .select_related("city")
+        .order_by("kind", "name")
+    )
     counts = Counter(item.kind for item in items)
     return {
         "items": items,

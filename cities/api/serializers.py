@@ -16,6 +16,7 @@ class CitySerializer(serializers.ModelSerializer):
     name_en = serializers.CharField(read_only=True)
     name_fr = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
 
     class Meta:
         model = City
@@ -28,6 +29,7 @@ class CitySerializer(serializers.ModelSerializer):
             "country_name",
             "kind",
             "role",
+            "parent",
             "latitude",
             "longitude",
             "population",

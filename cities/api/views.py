@@ -13,14 +13,15 @@ from .serializers import CitySerializer, DuoSerializer
 
 class CityFilter(django_filters.FilterSet):
     country = django_filters.CharFilter(field_name="country", lookup_expr="iexact")
+    parent = django_filters.CharFilter(field_name="parent__slug", help_text="The slug of the parent territory.")
 
     class Meta:
         model = City
-        fields = ["country", "role", "kind"]
+        fields = ["country", "role", "kind", "parent"]
 
 
 class CityViewSet(viewsets.ReadOnlyModelViewSet):
-    queryset = City.objects.published()
+    queryset = City.objects.published().select_related("parent")
     serializer_class = CitySerializer
     lookup_field = "slug"
     filterset_class = CityFilter

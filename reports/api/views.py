@@ -89,11 +89,14 @@ ERROR = inline_serializer("ReportError", {"detail": serializers.CharField()})
         200: OpenApiResponse(
             ReportSerializer, description="The report of the same data, already rendered or being rendered."
         ),
-        400: OpenApiResponse(description="Unknown kind or language, or no published city or duo of that slug."),
+        400: OpenApiResponse(
+            description="Unknown kind or language, or no published city, duo or experiment of that slug."
+        ),
         429: OpenApiResponse(ERROR, description=f"Too many requests from this IP (at most {RATE_PER_IP})."),
     },
     description=(
-        "Ask for a PDF report: `city` (subject: a published city's slug), `duo` (a published duo's slug) or "
+        "Ask for a PDF report: `city` (subject: a published city's slug), `duo` (a published duo's slug), "
+        "`experiment` (a published experiment's slug: its capitalisation report) or "
         "`compilation` (no subject: one given is ignored), in `en` or `fr`. Reports show published data only, so "
         "anyone may ask, "
         f"{RATE_PER_IP} per IP. When the data has not changed since a report of the same document was made (or "

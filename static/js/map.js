@@ -83,6 +83,16 @@
       marker.bindPopup(popup).bindTooltip(textElement("span", item.name)).addTo(map);
       bounds.push([item.lat, item.lon]);
     });
+    // Outlines of territories (a park, its communes): thin polygons under the markers, from GeoJSON the server checked.
+    (data.outlines || []).forEach(function (outline) {
+      var layer = L.geoJSON(outline.geometry, {
+        style: { color: "#6a1b9a", weight: 2, opacity: 0.8, fillOpacity: 0.08, className: "territory-outline" }
+      });
+      layer.bindTooltip(textElement("span", outline.name)).addTo(map);
+      layer.eachLayer(function (part) { part.bringToBack(); });
+      var box = layer.getBounds();
+      if (box.isValid()) { bounds.push([box.getSouth(), box.getWest()], [box.getNorth(), box.getEast()]); }
+    });
     if (bounds.length > 1) {
       map.fitBounds(bounds, { padding: [30, 30], maxZoom: 13 });
     } else if (bounds.length === 1) {

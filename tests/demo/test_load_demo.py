@@ -1,4 +1,5 @@
-"""The demo loader creates the team account and one partner account per city, only in demo mode."""
+"""The demo loader creates the team account, one partner account per city and the Perche park's officer, only in
+demo mode."""
 
 import io
 
@@ -24,10 +25,13 @@ def test_demo_loader_creates_the_team_and_one_partner_per_city(settings, referen
     User = get_user_model()
     team = User.objects.get(username="team")
     assert team.is_team and team.is_staff
-    partners = User.objects.filter(role=User.Role.PARTNER)
+    programme_roles = [City.Role.FRENCH, City.Role.PARTNER]
+    partners = User.objects.filter(role=User.Role.PARTNER, city__role__in=programme_roles)
     assert partners.count() == 14
-    programme_cities = City.objects.filter(role__in=[City.Role.FRENCH, City.Role.PARTNER])
+    programme_cities = City.objects.filter(role__in=programme_roles)
     assert {user.username for user in partners} == set(programme_cities.values_list("slug", flat=True))
+    # The Perche park's project officer, named by the role, runs the park's experiments.
+    assert User.objects.get(username="perche", role=User.Role.PARTNER).city.slug == "perche"
     assert User.objects.get(username="fez").city.slug == "fez"
     assert User.objects.get(username="lyon").city.role == City.Role.FRENCH
 
@@ -49,7 +53,7 @@ def test_demo_loader_run_twice_keeps_the_same_accounts(settings, reference_data)
     load_demo()
 
     assert sorted(get_user_model().objects.values_list("username", "pk")) == first
-    assert len(first) == 16  # team, a student for Sfax, one partner per city
+    assert len(first) == 17  # team, a student for Sfax, one partner per city, the Perche park's officer
 
 
 def test_demo_loader_keeps_a_changed_password(settings, reference_data):
