@@ -16,11 +16,12 @@ help:
 	@echo "make test     the whole test suite (SQLite; PostgreSQL and Redis when DATABASE_URL and REDIS_URL are set)"
 	@echo "make lint     ruff check, ruff format --check, missing migrations"
 	@echo "make bench    server time and query counts of the main pages and API lists"
+	@echo "make bench-network  the public pages at 15 and 331 cities side by side, the duo dashboard, the newsletter"
 	@echo "make worker   Celery worker (needs REDIS_URL)"
 	@echo "make beat     Celery beat (needs REDIS_URL)"
 	@echo "make install  create .venv and install the pinned dependencies"
 	@echo "make lock     re-resolve pyproject.toml into requirements.lock"
-	@echo "make messages         extract the translatable messages into the .po files (needs gettext)"
+	@echo "make messages         extract the messages into the French catalogue (needs gettext), then build es, ar, vi, fa"
 	@echo "make compilemessages  compile the .po files into the committed .mo files (pure Python)"
 
 $(BIN)/python:
@@ -49,7 +50,8 @@ system-libraries:
 # Extracting the messages (make messages) needs it, only for whoever edits the translations: apt-get install gettext.
 messages: $(STAMP)
 	@command -v xgettext >/dev/null || { echo "xgettext is missing: apt-get install gettext" >&2; exit 1; }
-	$(MANAGE) makemessages --all --no-obsolete
+	$(MANAGE) makemessages --locale fr --no-obsolete
+	$(BIN)/python locale/build_catalogues.py  # es, ar, vi, fa: the French catalogue's messages, locale/translations.txt
 	$(MAKE) compilemessages
 
 compilemessages: $(STAMP)
@@ -112,3 +114,8 @@ backup: $(STAMP)
 restore: $(STAMP)
 	@test -n "$(ARCHIVE)" || { echo "Name the archive: make restore ARCHIVE=backups/letsfood-<date>.tar.gz" >&2; exit 1; }
 	$(MANAGE) restore "$(ARCHIVE)" $(if $(FORCE),--force)
+
+# The public pages and API lists at 15 and at 331 published cities side by side (bench/network.py loads the network).
+.PHONY: bench-network
+bench-network: $(STAMP)
+	$(BIN)/python bench/run.py --network $(BENCH_ARGS)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm as BasePasswordResetForm
 from django.db.models import Q
 from django.utils import translation
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from cities.models import City, Organisation
@@ -40,18 +41,31 @@ class PartnerInviteForm(forms.Form):
     )
 
 
+class LanguageSelect(forms.Select):
+    """Each language named in itself, marked with its code so that it is read in its own language."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        option["attrs"]["lang"] = value
+        return option
+
+
 class ProfileForm(forms.Form):
     first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none(), required=False)
     language = forms.ChoiceField(
-        label=_("Language"), help_text=_("The language of the pages after logging in, and of the emails you receive.")
+        label=_("Language"),
+        help_text=_("The language of the pages after logging in, and of the emails you receive."),
+        widget=LanguageSelect,
     )
     digest_opt_out = forms.BooleanField(label=_("Do not send me the monthly digest of our action plan"), required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].choices = settings.LANGUAGES
+        self.fields["language"].choices = [
+            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
+        ]
         # A partner picks among the organisations of their city; others among all; the current one stays offered.
         organisations = Organisation.objects.select_related("city").order_by("name")
         if user.city_id:

@@ -13,7 +13,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
-from core.charts import Series, radar_svg
+from core.charts import Series, radar_description, radar_svg
 
 from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative, stored_label
 from .selectors import initiatives_with_tags
@@ -386,14 +386,7 @@ def change_radar(name: str, change: EditionChange, *, element_id: str) -> str:
         return ""
     not_rated = _("not rated")
     series = edition_radar_series(name, change)
-    description = ". ".join(
-        f"{serie.name}: "
-        + ", ".join(
-            f"{axis} {not_rated if value is None else f'{value}/10'}"
-            for axis, value in zip(axes, serie.values, strict=True)
-        )
-        for serie in series
-    )
+    description = radar_description(axes=axes, series=series, not_rated=not_rated)
     return radar_svg(
         axes=axes,
         series=series,

@@ -13,7 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cities.predicates import assigned_city_ids, duo_city_ids
 from core.geo import LocatedNearTerritory, PointField, point_coordinates
+from core.predicates import is_team
 
 # Units of the reference framework and the demo's source label are stored in English, as the data was written, and
 # shown in the reader's language; any other unit or source (typed by the team) is shown as typed.
@@ -217,6 +219,17 @@ class AssessmentQuerySet(models.QuerySet):
 
     def latest_first(self):
         return self.order_by("-year", "-id")
+
+    def visible_to(self, user):
+        """Return the assessments the user (None: the public) may read: published ones, plus the drafts their role
+        opens to them."""
+        if user is None or not user.is_authenticated:
+            return self.published()
+        if is_team(user):
+            return self
+        students = self.filter(city_id__in=assigned_city_ids(user))
+        partners = self.filter(city_id__in=duo_city_ids(user), shared_with_partners=True)
+        return (self.published() | students | partners).distinct()
 
 
 class Assessment(models.Model):

@@ -3,7 +3,6 @@
 from collections import Counter
 from dataclasses import dataclass, field
 
-from cities.predicates import assigned_city_ids, duo_city_ids
 from core.predicates import is_team
 
 from .models import (
@@ -120,17 +119,6 @@ def category_completeness_many(assessments) -> dict[int, dict[int, Completeness]
         }
         for assessment in assessments
     }
-
-
-def visible_assessments(user):
-    """Return the assessments the user may read: published ones, plus the drafts their role opens to them."""
-    queryset = Assessment.objects.select_related("city", "framework")
-    if is_team(user):
-        return queryset
-    published = queryset.published()
-    students = queryset.filter(city_id__in=assigned_city_ids(user))
-    partners = queryset.filter(city_id__in=duo_city_ids(user), shared_with_partners=True)
-    return (published | students | partners).distinct()
 
 
 # --- The workflow inbox of the admin home ------------------------------------------------------------------------

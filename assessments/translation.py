@@ -1,4 +1,4 @@
-"""French and English columns of the assessments app (django-modeltranslation).
+"""One column per language of the assessments app (django-modeltranslation).
 
 Each model is registered together with the historical model django-simple-history builds for it, so that the
 history keeps every language's column and not only the default one.

@@ -1,45 +1,45 @@
 """Public pages of assessments: a city's page with its food-system assessment, and the good-practice library."""
 
 from django.core.paginator import Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cities.models import City
-from cities.selectors import duo_for_city, network_map_data, territory_map_data
-from core.charts import Series, radar_svg
+from cities.selectors import duo_for_city, initiative_marker, network_map_data, territory_map_data
+from core.charts import Series, radar_description, radar_svg
+from core.public_cache import public_page
 
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
 from .models import Assessment, Initiative
-from .selectors import assessment_overview, framework_for_page, visible_assessments
+from .selectors import assessment_overview, framework_for_page
 
 LIBRARY_PAGE_SIZE = 20
+
+
+def prefetch_related_objects_list(objects, *lookups) -> list:
+    """Return the objects as a list with the lookups prefetched: one query per lookup for the list given."""
+    objects = list(objects)
+    prefetch_related_objects(objects, *lookups)
+    return objects
 
 
 def initiative_markers(initiatives) -> list[dict]:
     """Return the initiatives that have a location as map markers, each linking to its library entry."""
     return [
-        {
-            "title": initiative.title,
-            "city": initiative.assessment.city.name,
-            "lat": initiative.latitude,
-            "lon": initiative.longitude,
-            "url": reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
-        }
+        initiative_marker(
+            title=initiative.title,
+            city=initiative.assessment.city.name,
+            lat=initiative.latitude,
+            lon=initiative.longitude,
+            url=reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
+        )
         for initiative in initiatives
         if initiative.location
     ]
-
-
-def readable_editions(user, city) -> list[Assessment]:
-    """Return the city's assessments the user may read, latest first: the published ones for the public."""
-    if user.is_authenticated:
-        queryset = visible_assessments(user).for_city(city)
-    else:
-        queryset = Assessment.objects.published().for_city(city).select_related("framework")
-    return [a for a in queryset.latest_first() if user.has_perm("assessments.view_assessment", a)]
 
 
 def _chosen_edition(editions: list[Assessment], requested: str | None) -> Assessment | None:
@@ -55,24 +55,24 @@ def _radar(overview, city) -> str:
     axes = [str(item.category) for item in overview.categories]
     name = f"{city.name} {overview.assessment.year}"
     not_rated = _("not rated")
-    description = "; ".join(
-        f"{axis}: {not_rated if item.rating is None else f'{item.rating}/10'}"
-        for axis, item in zip(axes, overview.categories, strict=True)
-    )
+    series = [Series(name=name, values=overview.ratings, color=CURRENT_COLOUR)]
     return radar_svg(
         axes=axes,
-        series=[Series(name=name, values=overview.ratings, color=CURRENT_COLOUR)],
+        series=series,
         title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": name},
-        description=description,
+        description=radar_description(axes=axes, series=series, not_rated=not_rated),
         not_rated_label=not_rated,
         element_id="ratings-chart",
     )
 
 
+@public_page("city")
 def city_detail(request, slug):
     """The page of a city: its facts, its duo, and its latest published food-system assessment."""
     city = get_object_or_404(City.objects.published().select_related("parent"), slug=slug)
-    editions = readable_editions(request.user, city)
+    editions = list(
+        Assessment.objects.visible_to(request.user).for_city(city).select_related("framework").latest_first()
+    )
     assessment = _chosen_edition(editions, request.GET.get("edition"))
     communes = list(City.objects.published().within(city).order_by("name"))
     map_data = territory_map_data(city, communes)
@@ -127,17 +127,19 @@ def _library_queryset():
         Initiative.objects.published()
         .exclude(carried_into__in=Initiative.objects.published())
         .select_related("organisation", "assessment__city")
-        .prefetch_related("categories", "pillars")
         .order_by("title", "pk")
     )
 
 
+@public_page("library")
 def library(request):
     """The good-practice library: the initiatives of every published assessment, searched and filtered."""
     filterset = InitiativeFilter(request.GET or None, queryset=_library_queryset())
     initiatives = filterset.qs if filterset.is_bound and filterset.is_valid() else _library_queryset()
     page = Paginator(initiatives, LIBRARY_PAGE_SIZE).get_page(request.GET.get("page"))
-    map_data = {"cities": [], "duos": [], "initiatives": initiative_markers(initiatives.prefetch_related(None))}
+    # Tags and markers of the page shown only: the cost of a page stays that of its twenty entries.
+    page.object_list = prefetch_related_objects_list(page.object_list, "categories", "pillars")
+    map_data = {"cities": [], "duos": [], "initiatives": initiative_markers(page.object_list)}
     return render(
         request,
         "assessments/library.html",

@@ -60,6 +60,7 @@ def measure_get(client: Client, url: str, repeat: int, **extra) -> Result:
         start = time.perf_counter()
         response = client.get(url, **extra)
         timings.append((time.perf_counter() - start) * 1000)
+    connection.queries_log.clear()  # only the last 9,000 are kept: a full log would make the capture count none
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url, **extra)
     return Result(response.status_code, statistics.median(timings), min(timings), len(queries))
@@ -120,12 +121,45 @@ def report_compilation(client: Client, repeat: int) -> Result:
     return Result(200, figures["task_s"] * 1000, figures["task_s"] * 1000, figures["queries"])
 
 
+def network(*, cities: int, repeat: int, newsletter: bool = True) -> None:
+    """The public pages at 15 and at `cities` published cities, the duo dashboard's large ÷ small, the newsletter."""
+    from bench.network import DUO_GOAL, network_report
+
+    network_report(cities=cities, repeat=repeat)
+    client = Client()
+    small = duo_dashboard("small")(client, repeat)
+    large = duo_dashboard("large")(client, repeat)
+    ratio = large.median_ms / small.median_ms
+    print(
+        f"\nduo dashboard (team view): small {small.median_ms:.1f} ms, large {large.median_ms:.1f} ms, "
+        f"large ÷ small {ratio:.2f} (goal ≤ {DUO_GOAL}) {'ok' if ratio <= DUO_GOAL else 'MISS'}; "
+        f"queries {small.queries} → {large.queries}"
+    )
+    if newsletter:
+        from bench.newsletter_campaign import report
+
+        report()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     parser.add_argument("-n", "--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", "30")))
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    parser.add_argument(
+        "--network",
+        nargs="?",
+        const=331,
+        type=int,
+        metavar="CITIES",
+        help="the public pages and API lists at 15 and at CITIES published cities (default 331), side by side",
+    )
+    parser.add_argument("--no-newsletter", action="store_true", help="with --network: leave the newsletter out")
     args = parser.parse_args()
+    if args.network:
+        return _with_test_database(
+            lambda: network(cities=args.network, repeat=args.repeat, newsletter=not args.no_newsletter)
+        )
     if args.list:
         print("\n".join(BENCHMARKS))
         return 0
@@ -134,6 +168,18 @@ def main() -> int:
         parser.error(f"unknown benchmark(s): {', '.join(unknown)}; see --list")
     selected = args.names or list(BENCHMARKS)
 
+    def run_selected() -> None:
+        client = Client()
+        print(f"{'benchmark':<24} {'status':>6} {'median ms':>10} {'min ms':>8} {'queries':>8}")
+        for name in selected:
+            result = BENCHMARKS[name](client, args.repeat)
+            print(f"{name:<24} {result.status:>6} {result.median_ms:>10.2f} {result.min_ms:>8.2f} {result.queries:>8}")
+
+    return _with_test_database(run_selected, repeat=args.repeat)
+
+
+def _with_test_database(run: Callable[[], None], repeat: int | None = None) -> int:
+    """Run the benchmarks in a throwaway test database with the reference data loaded, then drop it."""
     # WhiteNoise warns when collectstatic has not run; pages are measured, not their static files.
     warnings.filterwarnings("ignore", message="No directory at")
     setup_test_environment()
@@ -144,12 +190,8 @@ def main() -> int:
     test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         call_command("load_reference", stdout=io.StringIO())
-        client = Client()
-        print(f"database: {connection.vendor} ({test_db}), {args.repeat} requests each\n")
-        print(f"{'benchmark':<24} {'status':>6} {'median ms':>10} {'min ms':>8} {'queries':>8}")
-        for name in selected:
-            result = BENCHMARKS[name](client, args.repeat)
-            print(f"{name:<24} {result.status:>6} {result.median_ms:>10.2f} {result.min_ms:>8.2f} {result.queries:>8}")
+        print(f"database: {connection.vendor} ({test_db}){f', {repeat} requests each' if repeat else ''}\n")
+        run()
     finally:
         connection.creation.destroy_test_db(test_db, verbosity=0)
         teardown_test_environment()

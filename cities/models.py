@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.geo import LocatedNearTerritory, PointField, point_coordinates, validate_outline
+from core.predicates import is_partner, is_team
 
 # Languages of the programme's cities that Django's own list does not name.
 EXTRA_LANGUAGE_NAMES = {"zgh": _("Standard Moroccan Tamazight"), "zu": _("Zulu"), "xh": _("Xhosa")}
@@ -174,6 +175,18 @@ class DuoQuerySet(models.QuerySet):
 
     def for_city(self, city):
         return self.filter(Q(french_city=city) | Q(partner_city=city))
+
+    def visible_to(self, user):
+        """Return the duos the user (None: the public) may see: the published ones; the team sees every duo, a partner
+        its own too."""
+        if user is None:
+            return self.filter(is_published=True)
+        if is_team(user):
+            return self
+        visible = Q(is_published=True)
+        if is_partner(user):
+            visible |= Q(french_city_id=user.city_id) | Q(partner_city_id=user.city_id)
+        return self.filter(visible)
 
 
 class Duo(models.Model):

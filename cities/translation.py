@@ -1,4 +1,4 @@
-"""French and English columns of the cities app (django-modeltranslation)."""
+"""One column per language of the cities app (django-modeltranslation)."""
 
 from modeltranslation.translator import TranslationOptions, register
 

@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 
@@ -113,3 +114,42 @@ class FailSafeRedisCache(RedisCache):
             raise RuntimeError("value written was not read back")
         super().delete(key)
         cache_health_reset()
+
+
+# The version of the public data: every cached public view (letsfood/cache.py, core/public_cache.py) is keyed by it,
+# and a change to what the public reads bumps it (letsfood.cache.connect_signals), which makes them all stale at once.
+VERSION_KEY = "letsfood:public-data-version"
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def data_version() -> int | None:
+    """Return the current version of the public data (set on first use); None when the cache is unreachable.
+
+    The version is the time of the last change in milliseconds (or the second after the last version when changes
+    come faster), so pages may give it as their Last-Modified date.
+    """
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        # Time-based: a version lost with the cache (eviction, restart) never comes back to an older number.
+        cache.add(VERSION_KEY, _now_ms(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def data_version_bump(**kwargs) -> None:
+    """Make every cached public view stale (a signal receiver: takes and ignores the signal's arguments).
+
+    The new version is in a later second than the one before, so that a Last-Modified date (whole seconds) taken
+    from it changes too: a visitor who revalidates by date alone is never told that a changed page is unchanged.
+    """
+    try:
+        previous = cache.get(VERSION_KEY)
+        version = cache.incr(VERSION_KEY)
+    except ValueError:  # not set, or evicted
+        previous = version = None
+    now = _now_ms()
+    if version is None or version < now or (previous is not None and version // 1000 == previous // 1000):
+        cache.set(VERSION_KEY, max(now, ((previous or 0) // 1000 + 1) * 1000), timeout=None)

@@ -17,6 +17,18 @@ class Series:
     marker: str = "circle"  # or "square"
 
 
+def radar_description(*, axes: list[str], series: list[Series], not_rated: str, maximum: int = 10) -> str:
+    """Return the text a radar chart is read as: each series with every point ("Fez 2021: Governance 6/10, …")."""
+    return ". ".join(
+        f"{serie.name}: "
+        + ", ".join(
+            f"{axis} {not_rated if value is None else f'{value}/{maximum}'}"
+            for axis, value in zip(axes, serie.values, strict=True)
+        )
+        for serie in series
+    )
+
+
 def radar_svg(
     *,
     axes: list[str],
@@ -44,7 +56,7 @@ def radar_svg(
     parts = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {0}" width="{0}" height="{0}" role="img" '
-            'aria-labelledby="{1}-title {1}-desc" class="radar-chart" font-family="DejaVu Sans, sans-serif">'
+            'aria-labelledby="{1}-title {1}-desc" class="radar-chart" font-family="DejaVu Sans, Vazirmatn, sans-serif">'
             '<title id="{1}-title">{2}</title><desc id="{1}-desc">{3}</desc>',
             size,
             element_id,
@@ -263,7 +275,8 @@ def time_series_svg(
     parts = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" width="{0}" height="{1}" role="img" '
-            'aria-labelledby="{2}-title {2}-desc" class="time-series-chart" font-family="DejaVu Sans, sans-serif">'
+            'aria-labelledby="{2}-title {2}-desc" class="time-series-chart" '
+            'font-family="DejaVu Sans, Vazirmatn, sans-serif">'
             '<title id="{2}-title">{3}</title><desc id="{2}-desc">{4}</desc>',
             width,
             height,

@@ -5,13 +5,15 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .fallbacks import mark_untranslated, strip_untranslated
+
 
 def email_render(name: str, context: dict, *, language: str | None = None) -> tuple[str, str, str]:
     """Return the subject, text body and HTML body of the email `name`, in `language` (or the active one)."""
     with translation.override(language or translation.get_language()):
-        subject = render_to_string(f"emails/{name}-subject.txt", context).strip()
-        text = render_to_string(f"emails/{name}-body.txt", context)
-        html = render_to_string(f"emails/{name}-body.html", context)
+        subject = strip_untranslated(render_to_string(f"emails/{name}-subject.txt", context)).strip()
+        text = strip_untranslated(render_to_string(f"emails/{name}-body.txt", context))
+        html = mark_untranslated(render_to_string(f"emails/{name}-body.html", context))
     return " ".join(subject.split()), text, html
 
 

@@ -4,34 +4,15 @@ Only what the public may read is cached: a logged-in viewer's dashboard is compu
 partner's view (with drafts shared with the duo) is never served to anyone else.
 """
 
-import time
-
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
-from core.cache import cache_degraded
+from core.cache import VERSION_KEY, cache_degraded, data_version, data_version_bump
 
-VERSION_KEY = "letsfood:public-data-version"
+__all__ = ["VERSION_KEY", "connect_signals", "data_version", "data_version_bump", "public_cached"]
+
 TIMEOUT = 60 * 60  # an hour: the version makes stale entries unreachable long before
-
-
-def data_version() -> int | None:
-    """Return the current version of the public data (set on first use); None when the cache is unreachable."""
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        # Time-based: a version lost with the cache (eviction, restart) never comes back to an older number.
-        cache.add(VERSION_KEY, int(time.time() * 1000), timeout=None)
-        version = cache.get(VERSION_KEY)
-    return version
-
-
-def data_version_bump(**kwargs) -> None:
-    """Make every cached public view stale (a signal receiver: takes and ignores the signal's arguments)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not set, or evicted
-        cache.set(VERSION_KEY, int(time.time() * 1000), timeout=None)
 
 
 def public_cached(name: str, key: str, compute):

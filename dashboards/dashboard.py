@@ -32,11 +32,10 @@ from assessments.models import (
     Initiative,
     stored_label,
 )
-from assessments.selectors import Completeness, visible_assessments
+from assessments.selectors import Completeness
 from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
-from cities.predicates import duo_city_ids
-from core.predicates import is_team
+from cities.selectors import city_marker, duo_line, initiative_marker
 
 STRONG_RATING = 7  # a rating at or above it is a strength
 WEAK_RATING = 4  # a rating at or below it is a weakness
@@ -429,22 +428,10 @@ def cooperation_opportunities(
 # --- The selector
 
 
-def visible_duo(user, slug: str) -> Duo | None:
-    """Return the duo if the user may see its dashboard: published duos, plus the team's and its partners' own."""
-    queryset = Duo.objects.with_cities()
-    if not is_team(user):
-        own = duo_city_ids(user)
-        queryset = queryset.filter(Q(is_published=True) | Q(french_city_id__in=own, partner_city_id__in=own))
-    return queryset.filter(slug=slug).first()
-
-
 def _readable_assessments(user, cities) -> tuple[dict[int, Assessment], dict[int, list[Assessment]]]:
     """Return the latest assessment the user may read per city id, and every one they may read (one query)."""
     ids = [city.pk for city in cities]
-    if user is None or not user.is_authenticated:
-        queryset = Assessment.objects.published().select_related("framework")
-    else:
-        queryset = visible_assessments(user)
+    queryset = Assessment.objects.visible_to(user).select_related("city", "framework")
     latest, readable = {}, {}
     for assessment in queryset.filter(city_id__in=ids).order_by("-year", "-id"):
         latest.setdefault(assessment.city_id, assessment)
@@ -666,8 +653,7 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
     from django.db.models import Count, Prefetch
 
     from workshops.closed_loop import action_outcomes
-    from workshops.models import Proposal, Workshop
-    from workshops.plans import actions_visible
+    from workshops.models import Action, Proposal, Workshop
     from workshops.services import action_progress
 
     workshops = []
@@ -689,7 +675,10 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
         if workshop.is_published or workshop.notes_visible:
             workshops.append(workshop)
     actions = list(
-        actions_visible(user).filter(duo=duo).prefetch_related("milestones", "indicators").order_by("start", "id")
+        Action.objects.visible_to(user)
+        .filter(duo=duo)
+        .prefetch_related("milestones", "indicators")
+        .order_by("start", "id")
     )
     today = timezone.localdate()
     plan = []
@@ -717,24 +706,18 @@ def dashboard_extra_sections(*, duo: Duo, user) -> list[dict]:
 def dashboard_map_data(dashboard: DuoDashboard) -> dict:
     """Return the markers of both cities and their initiatives, and the line between the cities, for map.js."""
     cities = [
-        {"slug": c.slug, "name": c.name, "country": c.country, "role": c.role, "lat": c.lat, "lon": c.lon, "url": c.url}
+        city_marker(slug=c.slug, name=c.name, country=c.country, role=c.role, lat=c.lat, lon=c.lon, url=c.url)
         for c in dashboard.cities
         if c.lat is not None
     ]
     initiatives = [
-        {"title": item.title, "city": city.name, "lat": item.lat, "lon": item.lon, "url": item.url}
+        initiative_marker(title=item.title, city=city.name, lat=item.lat, lon=item.lon, url=item.url)
         for city in dashboard.cities
         for item in city.initiatives
         if item.lat is not None
     ]
     duos = []
     if len(cities) == 2:
-        duos.append(
-            {
-                "name": dashboard.name,
-                "url": reverse("cities:duo-detail", kwargs={"slug": dashboard.slug}),
-                "from": [cities[0]["lat"], cities[0]["lon"]],
-                "to": [cities[1]["lat"], cities[1]["lon"]],
-            }
-        )
+        start, end = ([city["lat"], city["lon"]] for city in cities)
+        duos.append(duo_line(name=dashboard.name, slug=dashboard.slug, start=start, end=end))
     return {"cities": cities, "duos": duos, "initiatives": initiatives}

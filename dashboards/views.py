@@ -8,29 +8,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_cookie
 
 from assessments.editions import change_radar
-from core.charts import Series, radar_svg
+from cities.selectors import duo_for
+from core.charts import Series, radar_description, radar_svg
 from core.spreadsheets import escape_row
 
-from .cache import public_cached
-from .dashboard import DuoDashboard, dashboard_extra_sections, dashboard_map_data, duo_dashboard_data, visible_duo
+from .dashboard import DuoDashboard, dashboard_extra_sections, dashboard_map_data
+from .selectors import dashboard_read
 
 SERIES_COLOURS = ("#2e7d32", "#e65100")  # the French city and its partner, as on the maps
-
-
-def dashboard_for(user, slug: str, compare: int | None = None) -> tuple[DuoDashboard, object]:
-    """Return the dashboard the user may read and its duo, or raise Http404 (also used by the API).
-
-    `compare` is the year of the earlier edition each city is compared with (its baseline when None).
-    """
-    duo = visible_duo(user, slug)
-    if duo is None:
-        raise Http404("No such duo.")
-    if user.is_authenticated:
-        return duo_dashboard_data(duo=duo, user=user, compare=compare), duo
-    if not duo.is_published:
-        raise Http404("No such duo.")
-    key = slug if compare is None else f"{slug}:{compare}"
-    return public_cached("duo-dashboard", key, lambda: duo_dashboard_data(duo=duo, compare=compare)), duo
 
 
 def _compare_year(request) -> int | None:
@@ -62,21 +47,17 @@ def ratings_radar(dashboard: DuoDashboard) -> str:
     if len(axes) < 3:
         return ""
     not_rated = _("not rated")
-    series, described = [], []
+    series = []
     for index, (city, colour) in enumerate(zip(dashboard.cities, SERIES_COLOURS, strict=True)):
         values = [row.sides[index].rating for row in dashboard.categories]
         name = f"{city.name} {city.assessment.year}" if city.assessment else f"{city.name} ({_('no data')})"
         series.append(Series(name=name, values=values, color=colour))
-        points = ", ".join(
-            f"{axis} {not_rated if value is None else f'{value}/10'}" for axis, value in zip(axes, values, strict=True)
-        )
-        described.append(f"{name}: {points}")
     return radar_svg(
         axes=axes,
         series=series,
         title=_("Ratings of the categories, %(first)s and %(second)s (0 to 10)")
         % {"first": dashboard.cities[0].name, "second": dashboard.cities[1].name},
-        description=". ".join(described),
+        description=radar_description(axes=axes, series=series, not_rated=not_rated),
         not_rated_label=not_rated,
         element_id="duo-ratings-chart",
     )
@@ -86,7 +67,8 @@ def ratings_radar(dashboard: DuoDashboard) -> str:
 def duo_dashboard(request, slug):
     """Both cities of a duo side by side: ratings, completeness, comparable figures, cooperation opportunities."""
     compare = _compare_year(request)
-    dashboard, duo = dashboard_for(request.user, slug, compare)
+    duo = duo_for(request.user, slug)
+    dashboard = dashboard_read(duo=duo, user=request.user, compare=compare)
     if compare is not None and not any(
         compare in [choice.year for choice in item.change.choices] for item in dashboard.changes
     ):
@@ -135,7 +117,8 @@ def comparison_csv_rows(dashboard: DuoDashboard) -> list[list[str]]:
 @vary_on_cookie
 def duo_comparison_csv(request, slug):
     """The indicator comparison table of the dashboard as a CSV file."""
-    dashboard, duo = dashboard_for(request.user, slug)
+    duo = duo_for(request.user, slug)
+    dashboard = dashboard_read(duo=duo, user=request.user)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{duo.slug}-comparison.csv"'
     response.write("\ufeff")  # spreadsheets then read the accents right

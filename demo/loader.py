@@ -42,7 +42,7 @@ def demo_load() -> str:
             first_name=city.name,
             role="partner",
             city=city,
-            language=language_for_city(city),  # Fez's partner reads French, Ho Chi Minh City's English
+            language=language_for_city(city),  # Fez's partner reads Arabic, Ho Chi Minh City's Vietnamese
         )
         created += was_created
     student, was_created = _demo_user(
@@ -58,7 +58,12 @@ def demo_load() -> str:
     if perche is not None:
         # The park's project officer: an account named by its role, which runs the park's experiments.
         _, was_created = _demo_user(
-            "perche", email="perche@letsfood.example", first_name="Project officer", role="partner", city=perche
+            "perche",
+            email="perche@letsfood.example",
+            first_name="Project officer",
+            role="partner",
+            city=perche,
+            language=language_for_city(perche),
         )
         created += was_created
     return f"{created} accounts, {assessments} illustrative assessments, {workshops} created"

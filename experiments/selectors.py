@@ -8,7 +8,7 @@ from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
 
 from cities.models import City
 from cities.selectors import territory_map_data
-from workshops.models import Infrastructure
+from workshops.models import Action, Infrastructure
 
 from .models import Experiment, Funding, Observation, Session, Tool, ToolPhoto
 
@@ -158,11 +158,9 @@ def territory_communes(*, territory: City, user) -> dict:
             .values_list("city_id", "count")
         )
     )
-    from workshops.plans import actions_visible
-
     actions = Counter(
         dict(
-            actions_visible(user)
+            Action.objects.visible_to(user)
             .filter(territory_id__in=everywhere)
             .values_list("territory_id")
             .annotate(count=Count("id"))

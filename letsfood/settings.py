@@ -158,6 +158,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.fallbacks.UntranslatedMarkMiddleware",  # after the language is chosen: marks content shown in another one
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -337,11 +338,27 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Let's Food Cities <contact@letsfood.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# --- Internationalisation: French and English everywhere.
+# --- Internationalisation: French and English everywhere, and the partner cities' languages (Spanish, Arabic,
+# Vietnamese, Persian). Content not yet written in a language falls back to the one its readers most likely read.
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("ar", _("Arabic")),
+    ("vi", _("Vietnamese")),
+    ("fa", _("Persian")),
+]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr"), "fr": ("en",), "en": ("fr",)}
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "fr"),
+    "fr": ("en",),
+    "en": ("fr",),
+    "es": ("fr", "en"),  # Guanajuato and Valparaíso are twinned with French cities
+    "ar": ("fr", "en"),  # French is read in Fez and Sfax
+    "vi": ("en", "fr"),
+    "fa": ("en", "fr"),
+}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True

@@ -11,6 +11,7 @@ from assessments.urls import city_urls
 from cities.urls import duo_private_urls
 from newsletter import webhooks as newsletter_webhooks
 from reports.urls import download_urls as report_download_urls
+from workshops import urls as workshop_urls
 
 from . import views
 
@@ -36,9 +37,9 @@ urlpatterns += i18n_patterns(
     path("", include("network.urls")),
     path("", include("assessments.urls")),
     path("", include("cities.urls")),
-    path("", include("workshops.voting_urls")),  # vote/… for participants, workshops/<slug>/facilitate/…
-    path("", include("workshops.plans_urls")),
-    path("", include("workshops.urls")),
+    path("", include((workshop_urls.voting_urls, "voting"))),  # vote/…, and workshops/<slug>/facilitate/… first
+    path("", include((workshop_urls.plan_urls, "plans"))),
+    path("", include((workshop_urls.workshop_urls, "workshops"))),
     path("", include("dashboards.urls")),
     path("", include(duo_private_urls)),
     path("", include("reports.urls")),

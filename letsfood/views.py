@@ -13,10 +13,12 @@ from django.views.decorators.cache import never_cache
 
 from cities.models import City, Duo
 from cities.selectors import network_map_data
+from core.public_cache import public_page
 
 logger = logging.getLogger(__name__)
 
 
+@public_page("home")
 def home(request):
     duos = Duo.objects.published().with_cities()
     cities = City.objects.published().in_duos()

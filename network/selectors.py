@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from assessments.models import Assessment, Category, Challenge, Initiative, RecommendedAction
-from assessments.selectors import visible_assessments
 from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
-from workshops.plans import planned_action_coverage
+from workshops.selectors import planned_action_coverage
 
 # A source of planned actions: given the viewer, the recommended actions and the cities of the matrix, it returns
 # {(action_id, city_id): count}. The workshops app provides one (action-plan actions linked to recommended actions);
@@ -95,7 +94,7 @@ class NetworkCoverage:
 def _latest_readable_assessments(user, city_ids: Iterable[int]) -> dict[int, dict]:
     """Return, per city, the latest MUFPP assessment the user may read (drafts only for those allowed)."""
     readable = (
-        visible_assessments(user)
+        Assessment.objects.visible_to(user)
         .filter(framework__slug=MUFPP_SLUG, city_id__in=list(city_ids))
         .order_by("-year", "-id")
         .values("id", "slug", "year", "status", "city_id")

@@ -9,6 +9,7 @@ import json
 from datetime import datetime
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect, JsonResponse, StreamingHttpResponse
@@ -171,6 +172,10 @@ class DeliveryAdmin(ReadOnlyAdmin):
     list_select_related = ("campaign", "subscriber")
 
 
+# A campaign's subject and body in each language of the site: a subscriber reads it in theirs, or in a fallback.
+CAMPAIGN_TEXTS = tuple(f"{field}_{code}" for field in ("subject", "body") for code, _name in settings.LANGUAGES)
+
+
 class CampaignForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
         label=gettext_lazy("audience languages"),
@@ -182,7 +187,7 @@ class CampaignForm(forms.ModelForm):
 
     class Meta:
         model = Campaign
-        fields = ("subject_en", "subject_fr", "body_en", "body_fr", "topics", "languages")
+        fields = (*CAMPAIGN_TEXTS, "topics", "languages")
         widgets = {"topics": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -199,7 +204,7 @@ class CampaignAdmin(TranslationAdmin):
     form = CampaignForm
     list_display = ("subject", "status", "scheduled_at", "started_at", "finished_at")
     list_filter = ("status",)
-    search_fields = ("subject_en", "subject_fr")
+    search_fields = tuple(f"subject_{code}" for code, _name in settings.LANGUAGES)
     fields = ("subject", "body", "topics", "languages")
     change_form_template = "newsletter/admin/campaign_change_form.html"
 
@@ -219,7 +224,7 @@ class CampaignAdmin(TranslationAdmin):
         if not self._editable(obj):
             # Its dates too: the statistics count the unsubscriptions since it started.
             return (
-                *("subject_en", "subject_fr", "body_en", "body_fr", "topics", "languages"),
+                *(*CAMPAIGN_TEXTS, "topics", "languages"),
                 *("status", "scheduled_at", "started_at", "finished_at"),
             )
         return ("status", "scheduled_at", "started_at", "finished_at")

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-LANGUAGE_CHOICES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGE_CHOICES = settings.LANGUAGES  # a subscriber reads the emails in any language of the site
 
 
 class Topic(models.Model):

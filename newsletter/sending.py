@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from core.emails import email_render
 
 from .models import Campaign, ConsentEvent, Delivery, Subscriber
-from .services import NewsletterError, absolute_url, subscriber_links
+from .services import NewsletterError, SubscriberLinks, absolute_url
 
 TEMPLATE = "newsletter-campaign"
 ENQUEUE_CHUNK = 2000
@@ -88,11 +88,13 @@ def _written_in(campaign: Campaign, language: str) -> bool:
 
 
 def campaign_language(campaign: Campaign, language: str) -> str:
-    """Return the language the campaign is read in: `language` when it is written in it, the other one otherwise."""
-    if _written_in(campaign, language):
-        return language
-    other = "fr" if language == "en" else "en"
-    return other if _written_in(campaign, other) else language
+    """Return the language the campaign is read in: `language` when it is written in it, else its first fallback
+    language that it is written in (Spanish and Arabic readers get French first, Vietnamese and Persian English)."""
+    fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
+    for candidate in (language, *fallbacks.get(language, fallbacks["default"])):
+        if _written_in(campaign, candidate):
+            return candidate
+    return language
 
 
 def campaign_content(campaign: Campaign, language: str) -> CampaignContent:
@@ -229,7 +231,7 @@ def _check_sendable(campaign: Campaign) -> None:
     if campaign.status not in {Campaign.Status.DRAFT, Campaign.Status.SCHEDULED}:
         raise NewsletterError(_("This campaign has already been sent or is being sent."))
     if not any(_written_in(campaign, code) for code, _name in settings.LANGUAGES):
-        raise NewsletterError(_("Write a subject and a body (in English or French) before sending."))
+        raise NewsletterError(_("Write a subject and a body in at least one language before sending."))
     if not campaign.topics.exists():
         raise NewsletterError(_("Choose at least one topic for the audience."))
 
@@ -449,6 +451,7 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
         return result
     campaign = Campaign.objects.get(pk=campaign_id)
     contents: dict[str, RenderedCampaign] = {}
+    links = SubscriberLinks()
     skipped = []
     pending = list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
     pending.reverse()  # popped from the end
@@ -475,8 +478,7 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
                     campaign=campaign,
                     to=subscriber.email,
                     language=delivery.language,
-                    links=subscriber_links(subscriber),
-                    connection=connection,
+                    links=links(subscriber),
                     rendered=contents[delivery.language],
                     subscriber_id=subscriber.pk,
                 )

@@ -52,13 +52,35 @@ def absolute_url(name: str, *, language: str, **kwargs) -> str:
         return settings.SITE_URL + reverse(name, kwargs=kwargs)
 
 
+LINK_PAGES = {"manage_url": "newsletter:manage", "unsubscribe_url": "newsletter:unsubscribe"}
+SIGNATURE_STAND_IN = "lfc-signature-stand-in"
+
+
+class SubscriberLinks:
+    """Make subscribers' signed links, each language's addresses resolved once around the token: a campaign makes
+    thousands, and two reverse() under translation.override per message were a third of its time."""
+
+    def __init__(self):
+        self._around_token: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def _parts(self, language: str) -> dict[str, tuple[str, str]]:
+        parts = self._around_token.get(language)
+        if parts is None:
+            parts = self._around_token[language] = {
+                key: absolute_url(name, language=language, token=SIGNATURE_STAND_IN).partition(SIGNATURE_STAND_IN)[::2]
+                for key, name in LINK_PAGES.items()
+            }
+        return parts
+
+    def __call__(self, subscriber: Subscriber) -> dict:
+        """Return the signed links every email to the subscriber carries (manage preferences, unsubscribe)."""
+        token = manage_token(subscriber)
+        return {key: f"{before}{token}{after}" for key, (before, after) in self._parts(subscriber.language).items()}
+
+
 def subscriber_links(subscriber: Subscriber) -> dict:
     """Return the signed links every email to a subscriber carries (manage preferences, unsubscribe)."""
-    token = manage_token(subscriber)
-    return {
-        "manage_url": absolute_url("newsletter:manage", language=subscriber.language, token=token),
-        "unsubscribe_url": absolute_url("newsletter:unsubscribe", language=subscriber.language, token=token),
-    }
+    return SubscriberLinks()(subscriber)
 
 
 def consent_event_record(

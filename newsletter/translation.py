@@ -1,4 +1,4 @@
-"""French and English columns of the newsletter app (django-modeltranslation)."""
+"""One column per language of the newsletter app (django-modeltranslation)."""
 
 from modeltranslation.translator import TranslationOptions, register
 

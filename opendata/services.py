@@ -34,8 +34,7 @@ from assessments.models import (
     RecommendedAction,
 )
 from cities.models import City, Duo
-from workshops.models import Infrastructure, Milestone
-from workshops.plans import actions_visible
+from workshops.models import Action, Infrastructure, Milestone
 
 from .dictionary import LICENCE, PLATFORM_SOURCE, RESOURCES
 from .models import OpenDataRelease
@@ -74,7 +73,7 @@ def _published_querysets() -> dict:
     duos = Duo.objects.published().filter(french_city__in=cities, partner_city__in=cities)
     assessments = Assessment.objects.published()
     frameworks = Framework.objects.filter(Q(is_active=True) | Q(assessments__in=assessments)).distinct()
-    actions = actions_visible(AnonymousUser()).filter(Q(duo__in=duos) | Q(territory__in=cities))
+    actions = Action.objects.visible_to(AnonymousUser()).filter(Q(duo__in=duos) | Q(territory__in=cities))
     return {"cities": cities, "duos": duos, "assessments": assessments, "frameworks": frameworks, "actions": actions}
 
 

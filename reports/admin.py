@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from cities.models import City, Duo
 from experiments.models import Experiment
 
+from .errors import ReportError
 from .models import Report
-from .services import ReportError, report_request
+from .services import report_request
 
 
 class ReportRequestForm(forms.Form):

@@ -17,6 +17,7 @@ from assessments.selectors import assessment_latest_published, assessment_overvi
 from cities.models import City, Duo
 from core.charts import Series, radar_svg
 
+from .errors import ReportError
 from .maps import Place, locator_map_svg
 from .pdf import svg_figure
 
@@ -29,8 +30,6 @@ MAP_SOURCE = {
 
 
 def _error(message: str) -> Exception:
-    from .services import ReportError  # services imports this module
-
     return ReportError(message)
 
 
@@ -331,7 +330,7 @@ def _workshops_data(section: dict) -> list[dict]:
 
 
 def _plan_data(duo: Duo) -> dict:
-    from workshops.plans import duo_plan, plan_summary
+    from workshops.selectors import duo_plan, plan_summary
 
     cards = duo_plan(duo=duo, user=AnonymousUser())
     summary = plan_summary(cards)

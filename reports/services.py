@@ -7,6 +7,7 @@ import logging
 import threading
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
 from django.db import connection as db_connection
@@ -15,7 +16,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.fallbacks import mark_untranslated
+
 from . import documents
+from .errors import ReportError
 from .models import Report
 from .pdf import html_to_pdf
 
@@ -23,10 +27,6 @@ logger = logging.getLogger(__name__)
 
 # Failures worth another attempt (database or storage briefly unavailable); any other failure is final at once.
 TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
-
-
-class ReportError(Exception):
-    """A report could not be requested or rendered; the message says why."""
 
 
 def data_hash(data: dict) -> str:
@@ -44,9 +44,18 @@ def report_data(*, kind: str, subject: str, language: str) -> dict:
 
 
 def report_html(*, kind: str, data: dict, language: str) -> str:
-    """Return the HTML of a document from its data."""
+    """Return the HTML of a document from its data, content not yet translated marked as such."""
     with translation.override(language):
-        return render_to_string(documents.TEMPLATES[kind], {"data": data, "language": language})
+        return mark_untranslated(render_to_string(documents.TEMPLATES[kind], {"data": data, "language": language}))
+
+
+# The data a request hashed waits here for the rendering task, which then neither builds it a second time nor renders
+# data other than the data hashed. Without the cache (evicted, Redis down) the task builds it again.
+DATA_TIMEOUT = 60 * 60
+
+
+def _data_key(*, kind: str, subject: str, language: str, digest: str) -> str:
+    return f"report-data:{kind}:{subject}:{language}:{digest}"
 
 
 def report_request(*, kind: str, subject: str = "", language: str, by=None) -> tuple[Report, bool]:
@@ -78,8 +87,18 @@ def report_request(*, kind: str, subject: str = "", language: str, by=None) -> t
             kind=kind, subject=subject, language=language, data_hash=digest, status__in=["queued", "rendering", "done"]
         )
         return report, False
+    cache.set(_data_key(kind=kind, subject=subject, language=language, digest=digest), data, DATA_TIMEOUT)
     transaction.on_commit(lambda: report_render_task.delay(report.pk))
     return report, True
+
+
+def _report_data_for(report: Report) -> dict:
+    """Return the data the report was requested with: from the cache when the request left it there, else built."""
+    key = _data_key(kind=report.kind, subject=report.subject, language=report.language, digest=report.data_hash)
+    data = cache.get(key)
+    if data is None:
+        data = report_data(kind=report.kind, subject=report.subject, language=report.language)
+    return data
 
 
 HEARTBEAT_SECONDS = 10  # how often a rendering says it is alive; the beat takes over one silent for a minute
@@ -131,7 +150,7 @@ def report_render(*, report_id: int, final_attempt: bool = True) -> Report:
         report.save(update_fields=["status", "started_at", "heartbeat_at", "attempts", "progress", "error"])
     try:
         with report_heartbeat(report.pk):
-            data = report_data(kind=report.kind, subject=report.subject, language=report.language)
+            data = _report_data_for(report)
             _progress(report.pk, 20)
             html = report_html(kind=report.kind, data=data, language=report.language)
             _progress(report.pk, 35)

@@ -1,6 +1,5 @@
 """Shared fixtures: fast settings and the personas every test speaks of."""
 
-import io
 import os
 from importlib import import_module
 from urllib.parse import urlsplit
@@ -8,7 +7,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.apps import apps
 from django.core.cache import cache
-from django.core.management import call_command
 from django.utils import translation
 
 from tests.factories import DuoFactory, PartnerCityFactory, StudentFactory, UserFactory
@@ -111,10 +109,24 @@ def _isolated_media_and_cache(settings, _media_root, _private_media_root):
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def _reference_snapshot(django_db_setup, django_db_blocker):
+    """The tables load_reference fills, with a copy of what it writes (tests/reference.py); dropped at the end."""
+    from tests.reference import snapshot_drop, snapshot_take
+
+    with django_db_blocker.unblock():
+        tables = snapshot_take()
+    yield tables
+    with django_db_blocker.unblock():
+        snapshot_drop(tables)
+
+
 @pytest.fixture
-def reference_data(db):
-    """The programme's reference data, loaded by the same command every deployment runs."""
-    call_command("load_reference", stdout=io.StringIO())
+def reference_data(db, _reference_snapshot):
+    """The programme's reference data, as the command every deployment runs writes it (run once per session)."""
+    from tests.reference import reference_load
+
+    reference_load(_reference_snapshot)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 
 from assessments.models import (
@@ -20,6 +21,9 @@ from assessments.models import (
     RecommendedAction,
 )
 from cities.models import City, Duo, Organisation
+from newsletter.models import Campaign, Subscriber, Topic
+from reports.models import Report
+from workshops.models import Action, Milestone, Mission, Participant, Proposal, Workshop
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -185,6 +189,106 @@ class InitiativeFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Initiative {n}")
     actor_type = Initiative.ActorType.ASSOCIATION
     location = factory.Sequence(lambda n: {"type": "Point", "coordinates": [2.0 + n % 50, 45.0 - n % 40]})
+
+
+# --- Workshops, newsletter and reports.
+
+
+class MissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mission
+
+    city = factory.SubFactory(CityFactory)
+    title_en = factory.Sequence(lambda n: f"Mission {n}")
+    slug = factory.Sequence(lambda n: f"mission-{n}")
+
+
+class WorkshopFactory(factory.django.DjangoModelFactory):
+    """A published stakeholder workshop of a French city, starting now."""
+
+    class Meta:
+        model = Workshop
+
+    city = factory.SubFactory(CityFactory)
+    title_en = factory.Sequence(lambda n: f"Stakeholder workshop {n}")
+    slug = factory.Sequence(lambda n: f"workshop-{n}")
+    starts_at = factory.LazyFunction(timezone.now)
+    is_published = True
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Participant
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    name = factory.Sequence(lambda n: f"Participant {n}")
+    kind = Participant.Kind.CITIZEN
+
+
+class ProposalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Proposal
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    title_en = factory.Sequence(lambda n: f"Proposal {n}")
+
+
+class ActionFactory(factory.django.DjangoModelFactory):
+    """An action of a duo's plan."""
+
+    class Meta:
+        model = Action
+
+    duo = factory.SubFactory(DuoFactory)
+    title_en = factory.Sequence(lambda n: f"Action {n}")
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Milestone
+
+    action = factory.SubFactory(ActionFactory)
+    title = factory.Sequence(lambda n: f"Milestone {n}")
+    due = factory.LazyFunction(lambda: timezone.localdate())
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Topic
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"topic-{n}")
+    name_en = factory.LazyAttribute(lambda o: o.code.replace("-", " ").capitalize())
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber (pass `state` for another)."""
+
+    class Meta:
+        model = Subscriber
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    state = Subscriber.State.SUBSCRIBED
+
+
+class CampaignFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Campaign
+
+    subject_en = factory.Sequence(lambda n: f"News {n}")
+    body_en = "News of the programme."
+
+
+class ReportFactory(factory.django.DjangoModelFactory):
+    """A queued report of a city (pass `kind`, `subject`, `status`… for another)."""
+
+    class Meta:
+        model = Report
+
+    kind = Report.Kind.CITY
+    subject = "annecy"
+    language = "en"
+    data_hash = factory.Sequence(lambda n: f"{n:064x}")
 
 
 # --- Experiments: a park with its communes, an experiment, its tools and sessions

@@ -26,11 +26,52 @@ def messages(compiled: bytes) -> tuple[dict, str]:
     return catalogue, translations.info().get("plural-forms", "")
 
 
+# English is the language the messages are written in: every other language of the site has a catalogue.
+TRANSLATED_LANGUAGES = sorted(code for code, _name in settings.LANGUAGES if code != "en")
+CATALOGUE_IDS = {"ids": lambda path: path.relative_to(settings.BASE_DIR).parts[0] + "-" + path.parent.parent.name}
+
+
 def test_there_are_catalogues_to_check():
+    assert TRANSLATED_LANGUAGES == ["ar", "es", "fa", "fr", "vi"]
     assert [path.relative_to(settings.BASE_DIR).as_posix() for path in CATALOGUES] == [
-        "locale/fr/LC_MESSAGES/django.po",
-        "opendata/locale/fr/LC_MESSAGES/django.po",
+        *[f"locale/{code}/LC_MESSAGES/django.po" for code in TRANSLATED_LANGUAGES],
+        *[f"opendata/locale/{code}/LC_MESSAGES/django.po" for code in TRANSLATED_LANGUAGES],
     ]
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, **CATALOGUE_IDS)
+def test_every_message_is_translated_and_none_is_fuzzy(po_path):
+    catalogue = polib.pofile(str(po_path))
+
+    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+
+    assert not untranslated, f"{len(untranslated)} untranslated messages in {po_path.name}: {untranslated[:20]}"
+    assert not fuzzy, f"{len(fuzzy)} fuzzy messages in {po_path.name}: {fuzzy[:20]}"
+
+
+@pytest.mark.parametrize("po_path", [path for path in CATALOGUES if path.parent.parent.name != "fr"], **CATALOGUE_IDS)
+def test_each_catalogue_has_the_messages_of_the_french_one(po_path):
+    """The French catalogue is the one make messages extracts into; the others are built from it."""
+    french = po_path.parent.parent.parent / "fr" / "LC_MESSAGES" / "django.po"
+
+    def keys(path):
+        return {(entry.msgctxt, entry.msgid, entry.msgid_plural) for entry in polib.pofile(str(path))}
+
+    missing, extra = keys(french) - keys(po_path), keys(po_path) - keys(french)
+    assert not missing and not extra, (
+        f"{po_path} lacks {sorted(missing)[:10]} and has {sorted(extra)[:10]}: run locale/build_catalogues.py"
+    )
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, **CATALOGUE_IDS)
+def test_plural_messages_have_as_many_forms_as_the_language_has(po_path):
+    catalogue = polib.pofile(str(po_path))
+    forms = int(re.search(r"nplurals=(\d+)", catalogue.metadata["Plural-Forms"]).group(1))
+
+    wrong = [entry.msgid for entry in catalogue if entry.msgid_plural and len(entry.msgstr_plural) != forms]
+
+    assert not wrong, f"plural messages without {forms} forms: {wrong}"
 
 
 @pytest.mark.parametrize(
@@ -53,15 +94,13 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]|\{(\w*)\}")
     "po_path", CATALOGUES, ids=lambda path: path.relative_to(settings.BASE_DIR).parts[0] + "-" + path.parent.parent.name
 )
 def test_translations_keep_the_placeholders_of_their_message(po_path):
-    """What msgfmt --check-format checked: a translation that uses an unknown placeholder breaks the page.
+    """What msgfmt --check-format checks, for every message: a translation with a wrong placeholder breaks the page.
 
     A singular translation has the placeholders of its message; a plural form may leave out the number, as "Notez la
     proposition" does, but never uses a name the message does not give.
     """
     wrong = []
     for entry in polib.pofile(str(po_path)).translated_entries():
-        if not {"python-format", "python-brace-format"} & set(entry.flags):
-            continue
         if entry.msgid_plural:
             given = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
             wrong += [entry.msgid for text in entry.msgstr_plural.values() if not placeholders(text) <= given]
@@ -73,3 +112,17 @@ def test_translations_keep_the_placeholders_of_their_message(po_path):
 
 def placeholders(text: str) -> set[str]:
     return {"".join(groups) for groups in PLACEHOLDER.findall(text)}
+
+
+TAG = re.compile(r"</?\w+[^>]*>")
+
+
+@pytest.mark.parametrize("po_path", CATALOGUES, **CATALOGUE_IDS)
+def test_translations_keep_the_markup_of_their_message(po_path):
+    """A link or emphasis written into a message stays, with its attributes, in every translation."""
+    wrong = []
+    for entry in polib.pofile(str(po_path)).translated_entries():
+        texts = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        wrong += [entry.msgid for text in texts if sorted(TAG.findall(text)) != sorted(TAG.findall(entry.msgid))]
+
+    assert not wrong, f"translations whose markup differs from their message: {wrong}"

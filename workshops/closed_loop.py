@@ -12,8 +12,7 @@ from decimal import Decimal
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from assessments.models import Indicator, IndicatorValue
-from assessments.selectors import visible_assessments
+from assessments.models import Assessment, Indicator, IndicatorValue
 from core.charts import TimeMarker, TimeSeries, fractional_year, time_series_svg
 
 SERIES_STYLES = (  # colour, dash, marker: told apart without colour too
@@ -196,7 +195,7 @@ def action_outcomes(*, actions, cities, user) -> list[ActionOutcomes]:
     values: dict[tuple[int, int], list[IndicatorValue]] = {}
     if indicators:
         for value in IndicatorValue.objects.filter(
-            indicator_id__in=indicators, assessment__in=visible_assessments(user), assessment__city__in=cities
+            indicator_id__in=indicators, assessment__in=Assessment.objects.visible_to(user), assessment__city__in=cities
         ).select_related("assessment__city"):
             values.setdefault((value.indicator_id, value.assessment.city_id), []).append(value)
     result = []

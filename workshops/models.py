@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.geo import LocatedNearTerritory, PointField
+from core.predicates import is_partner, is_team
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: codes are read aloud and typed on phones
 
@@ -364,6 +365,18 @@ class RankingEntry(models.Model):
 class ActionQuerySet(models.QuerySet):
     def for_duo(self, duo):
         return self.filter(duo=duo)
+
+    def visible_to(self, user):
+        """Return the actions the user may read: the public ones of published plans, plus every action of their own
+        duo (the team reads all; None is the public). An action is public when its workshop is published, or when it
+        came from none."""
+        if user is not None and is_team(user):
+            return self
+        public = Q(proposal__isnull=True) | Q(proposal__workshop__is_published=True)
+        visible = public & (Q(duo__is_published=True) | Q(territory__is_published=True))
+        if user is not None and is_partner(user):
+            visible |= Q(duo__french_city_id=user.city_id) | Q(duo__partner_city_id=user.city_id)
+        return self.filter(visible)
 
 
 class Action(models.Model):

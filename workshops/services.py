@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, models, transaction
@@ -34,6 +34,14 @@ DEFAULT_CRITERIA = [
 
 class WorkshopError(Exception):
     """A workshop operation could not be carried out; the message says why, for the person who tried."""
+
+
+class VoteNotOpenError(WorkshopError):
+    """A ballot came when the vote is not open (not yet, or no longer): a conflict with the vote's state."""
+
+
+class AlreadyVotedError(WorkshopError):
+    """A ballot came from a participant who has voted already: one ballot per participant."""
 
 
 @transaction.atomic
@@ -90,7 +98,7 @@ def ballot_cast(*, workshop: Workshop, token: str, scores: dict, from_paper: boo
         with transaction.atomic():
             ballot = Ballot.objects.create(workshop=workshop, token=token, from_paper=from_paper)
     except IntegrityError:
-        raise WorkshopError(_("This participant has already voted: one ballot per participant.")) from None
+        raise AlreadyVotedError(_("This participant has already voted: one ballot per participant.")) from None
     Score.objects.bulk_create(
         Score(ballot=ballot, proposal_id=p, criterion_id=c, value=value) for (p, c), value in scores.items()
     )
@@ -99,7 +107,7 @@ def ballot_cast(*, workshop: Workshop, token: str, scores: dict, from_paper: boo
 
 def _vote_check_open(workshop: Workshop) -> None:
     if workshop.vote != Workshop.Vote.OPEN:
-        raise WorkshopError(
+        raise VoteNotOpenError(
             _("The vote is closed.") if workshop.vote == Workshop.Vote.CLOSED else _("The vote is not open yet.")
         )
 
@@ -454,3 +462,16 @@ def action_owners_set(*, action: Action, owners, by) -> Action:
     }
     action_history_record(action=action, by=by, note=note)
     return action
+
+
+@transaction.atomic
+def milestone_mark_done(*, milestone: Milestone, by, on: date | None = None) -> Milestone:
+    """Tick a milestone done (on a given day, today by default); the action's progress follows from it."""
+    if milestone.done_on is not None:
+        raise WorkshopError(_("This milestone is already done."))
+    milestone.done_on = on or timezone.localdate()
+    milestone.save(update_fields=["done_on"])
+    day = milestone.done_on.isoformat()
+    note = _("Milestone “%(title)s” done on %(day)s.") % {"title": milestone.title, "day": day}
+    action_history_record(action=milestone.action, by=by, note=note)
+    return milestone

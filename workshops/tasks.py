@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from .plans import action_digest_send, duos_for_digest
+from .digest import action_digest_send, duos_for_digest
 
 
 @shared_task(time_limit=600, soft_time_limit=570)

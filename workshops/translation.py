@@ -1,4 +1,4 @@
-"""French and English columns of the workshops app (django-modeltranslation); history models included."""
+"""One column per language of the workshops app (django-modeltranslation); history models included."""
 
 from modeltranslation.translator import TranslationOptions, translator
 

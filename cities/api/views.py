@@ -7,6 +7,8 @@ from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.public_cache import PublicCachedListMixin, public_api_response
+
 from ..models import City, Duo
 from .serializers import CitySerializer, DuoSerializer
 
@@ -20,7 +22,7 @@ class CityFilter(django_filters.FilterSet):
         fields = ["country", "role", "kind", "parent"]
 
 
-class CityViewSet(viewsets.ReadOnlyModelViewSet):
+class CityViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     queryset = City.objects.published().select_related("parent")
     serializer_class = CitySerializer
     lookup_field = "slug"
@@ -33,6 +35,9 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=False, url_path="geojson", pagination_class=None, filter_backends=[])
     def geojson(self, request):
+        return public_api_response(self, request, "cities-geojson", self._geojson)
+
+    def _geojson(self) -> Response:
         features = [
             {
                 "type": "Feature",
@@ -51,7 +56,7 @@ class CityViewSet(viewsets.ReadOnlyModelViewSet):
         return Response({"type": "FeatureCollection", "features": features})
 
 
-class DuoViewSet(viewsets.ReadOnlyModelViewSet):
+class DuoViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     queryset = (
         Duo.objects.published().with_cities().filter(french_city__is_published=True, partner_city__is_published=True)
     )

@@ -5,7 +5,9 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
-from ..views import dashboard_for
+from cities.selectors import duo_for
+
+from ..selectors import dashboard_read
 
 
 @extend_schema(
@@ -24,5 +26,5 @@ from ..views import dashboard_for
 )
 @api_view(["GET"])
 def duo_dashboard(request, slug):
-    dashboard, _ = dashboard_for(request.user, slug)
+    dashboard = dashboard_read(duo=duo_for(request.user, slug), user=request.user)
     return Response(dashboard.as_dict())

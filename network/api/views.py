@@ -6,6 +6,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from assessments.services import MUFPP_SLUG
+from core.public_cache import public_api_response
 
 from ..selectors import network_coverage
 
@@ -84,5 +85,8 @@ class NetworkCoverageView(APIView):
         responses=NetworkCoverageSerializer,
     )
     def get(self, request):
+        return public_api_response(self, request, "network-coverage", lambda: self._coverage(request))
+
+    def _coverage(self, request) -> Response:
         coverage = network_coverage(user=request.user, category=request.query_params.get("category") or None)
         return Response(NetworkCoverageSerializer(coverage_data(coverage)).data)

@@ -11,8 +11,9 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from ..errors import ReportError
 from ..models import Report
-from ..services import ReportError, report_request
+from ..services import report_request
 from ..views import RATE_PER_IP, RATE_RETRY_AFTER, report_request_limited, requested_by
 
 

@@ -96,6 +96,38 @@ def test_logging_in_switches_the_pages_to_the_users_language(client, partner_a, 
     assert client.get("/").url == "/fr/"  # the next visit of the site's root opens in French too
 
 
+@pytest.mark.parametrize(("language", "direction"), [("es", "ltr"), ("ar", "rtl"), ("vi", "ltr"), ("fa", "rtl")])
+def test_logging_in_switches_the_pages_to_any_language_of_the_site(client, partner_a, duo_a, language, direction):
+    partner_a.language = language
+    partner_a.save()
+
+    response = client.post(reverse("login"), {"username": "lyon", "password": PASSWORD}, follow=True)
+
+    assert response.redirect_chain[0][0] == f"/{language}/plan/mine/"
+    assert f'<html lang="{language}" dir="{direction}"' in response.content.decode()
+
+
+def test_the_profile_and_the_admin_offer_the_six_languages(fez_client, superuser, partner_b):
+    profile = fez_client.get(reverse("profile")).content.decode()
+    fez_client.force_login(superuser)
+    admin = fez_client.get(reverse("admin:accounts_user_change", args=[partner_b.pk])).content.decode()
+
+    for page in (profile, admin):
+        assert set(re.findall(r'<option value="(fr|en|es|ar|vi|fa)"', page)) == {"ar", "en", "es", "fa", "fr", "vi"}
+    for code in ("es", "ar", "vi", "fa"):  # each named in its own language (español, العربيّة, Tiếng Việt, فارسی)
+        name = translation.get_language_info(code)["name_local"]
+        assert f'<option value="{code}" lang="{code}">{name}</option>' in profile
+
+
+def test_a_partner_chooses_vietnamese_on_the_profile_page_and_reads_it_next(fez_client, partner_b):
+    response = fez_client.post(reverse("profile"), {"language": "vi", "organisation": ""}, follow=True)
+
+    partner_b.refresh_from_db()
+    assert partner_b.language == "vi"
+    assert response.redirect_chain[-1][0] == "/vi/accounts/profile/"
+    assert "Hồ sơ của bạn đã được lưu." in response.content.decode()
+
+
 def test_the_next_page_after_login_is_translated_to_the_users_language(client, partner_a, duo_a):
     partner_a.language = "fr"
     partner_a.save()
@@ -123,7 +155,7 @@ def test_the_invitation_is_in_the_language_of_the_invited_partner(
 
     [message] = mail.outbox
     assert "/fr/accounts/welcome/" in message.body
-    assert '<html lang="fr">' in message.alternatives[0][0]
+    assert '<html lang="fr" dir="ltr">' in message.alternatives[0][0]
 
 
 def test_the_password_reset_is_in_the_users_language(partner_b, tasks_in_process):
@@ -137,7 +169,7 @@ def test_the_password_reset_is_in_the_users_language(partner_b, tasks_in_process
 
     [message] = mail.outbox
     assert re.search(r"/fr/accounts/password/reset/\S+/\S+/", message.body)
-    assert '<html lang="fr">' in message.alternatives[0][0]
+    assert '<html lang="fr" dir="ltr">' in message.alternatives[0][0]
 
 
 def test_the_report_ready_email_is_in_the_requesters_language(db, settings):
@@ -153,7 +185,7 @@ def test_the_report_ready_email_is_in_the_requesters_language(db, settings):
     report_ready_notify(report=report)
 
     [message] = mail.outbox
-    assert "/en/reports/" in message.body and '<html lang="en">' in message.alternatives[0][0]
+    assert "/en/reports/" in message.body and '<html lang="en" dir="ltr">' in message.alternatives[0][0]
 
 
 # The demo's partners and each city's language
@@ -163,9 +195,11 @@ def test_the_report_ready_email_is_in_the_requesters_language(db, settings):
     ("role", "languages", "expected"),
     [
         ("french", "fr", "fr"),
-        ("partner", "ar,fr", "fr"),  # Fez
-        ("partner", "vi", "en"),  # Ho Chi Minh City: the platform has no Vietnamese
-        ("partner", "es", "en"),
+        ("partner", "ar,zgh,fr", "ar"),  # Fez
+        ("partner", "vi", "vi"),  # Ho Chi Minh City
+        ("partner", "es", "es"),  # Guanajuato, Valparaíso
+        ("partner", "fa", "fa"),  # Tehran
+        ("partner", "zu,en,xh", "en"),  # Durban: the platform has no Zulu
         ("french", "", "fr"),
     ],
 )
@@ -173,7 +207,7 @@ def test_a_citys_partner_reads_the_first_of_its_languages_the_platform_offers(ro
     assert language_for_city(CityFactory.build(role=role, languages=languages)) == expected
 
 
-def test_the_demo_partner_of_fez_reads_french_and_of_ho_chi_minh_city_english(db):
+def test_the_demo_partner_of_each_city_reads_the_language_of_their_city(db):
     import io
 
     from django.core.management import call_command
@@ -183,6 +217,15 @@ def test_the_demo_partner_of_fez_reads_french_and_of_ho_chi_minh_city_english(db
     call_command("load_reference", stdout=io.StringIO())
     call_command("load_demo", stdout=io.StringIO())
 
-    assert User.objects.get(username="fez").language == "fr"
-    assert User.objects.get(username="lyon").language == "fr"
-    assert User.objects.get(username="ho-chi-minh-city").language == "en"
+    languages = dict(User.objects.filter(role="partner").values_list("username", "language"))
+    assert languages == {
+        **dict.fromkeys(["bordeaux", "grenoble", "lyon", "marseille", "montpellier", "nantes", "paris"], "fr"),
+        "guanajuato": "es",
+        "valparaiso": "es",
+        "fez": "ar",
+        "sfax": "ar",
+        "ho-chi-minh-city": "vi",
+        "tehran": "fa",
+        "durban": "en",
+        "perche": "fr",  # the regional park's project officer
+    }

@@ -5,7 +5,6 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from assessments.models import Assessment
-from assessments.selectors import visible_assessments
 from tests.factories import (
     AssessmentFactory,
     CityFactory,
@@ -54,32 +53,32 @@ def test_anonymous_visitors_see_only_published_assessments_of_published_cities(p
     hidden_city = CityFactory(name_en="Hidden", is_published=False)
     AssessmentFactory(city=hidden_city, status=PUBLISHED)
 
-    assert list(visible_assessments(AnonymousUser())) == [published]
+    assert list(Assessment.objects.visible_to(AnonymousUser())) == [published]
 
 
 def test_the_team_sees_every_assessment(team_member, published, draft):
     archived = AssessmentFactory(status=Assessment.Status.ARCHIVED)
 
-    assert set(visible_assessments(team_member)) == {published, draft, archived}
+    assert set(Assessment.objects.visible_to(team_member)) == {published, draft, archived}
 
 
 def test_a_student_sees_the_drafts_of_their_cities_and_published_ones(published, draft):
     student = StudentFactory(assigned_cities=[draft.city])
     other_draft = AssessmentFactory()
 
-    visible = set(visible_assessments(student))
+    visible = set(Assessment.objects.visible_to(student))
 
     assert visible == {published, draft}
     assert other_draft not in visible
 
 
 def test_a_partner_sees_the_shared_drafts_of_their_duo_only(partner_a, published, draft, duo_b):
-    assert set(visible_assessments(partner_a)) == {published}
+    assert set(Assessment.objects.visible_to(partner_a)) == {published}
 
     Assessment.objects.filter(pk=draft.pk).update(shared_with_partners=True)
     AssessmentFactory(city=duo_b.french_city, shared_with_partners=True)
 
-    assert set(visible_assessments(partner_a)) == {published, draft}
+    assert set(Assessment.objects.visible_to(partner_a)) == {published, draft}
 
 
 # API: assessments

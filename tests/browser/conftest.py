@@ -4,13 +4,11 @@ The browser never leaves the machine: every request to another host than the liv
 prove that the pages work offline (map tiles are the only resource that would come from the internet).
 """
 
-import io
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run beside one unless told it is safe
 # (the tests and the live server thread do not share connections).
@@ -41,9 +39,12 @@ def browser():
 
 
 @pytest.fixture
-def reference_data(transactional_db):
-    """The 14 cities, 7 duos and the MUFPP framework, as the platform ships them."""
-    call_command("load_reference", stdout=io.StringIO())
+def reference_data(transactional_db, _reference_snapshot):
+    """The 14 cities, 7 duos and the MUFPP framework, as the platform ships them (committed: the browser's server
+    reads them from another thread)."""
+    from tests.reference import reference_load
+
+    reference_load(_reference_snapshot)
 
 
 @pytest.fixture

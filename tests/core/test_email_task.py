@@ -37,14 +37,14 @@ def test_email_task_sends_the_three_parts_of_the_email():
     assert "https://letsfood.example" in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert '<html lang="en">' in html
+    assert '<html lang="en" dir="ltr">' in html
     assert 'href="https://letsfood.example"' in html
 
 
 def test_email_task_renders_in_the_language_asked():
     send(language="fr")
 
-    assert '<html lang="fr">' in mail.outbox[0].alternatives[0][0]
+    assert '<html lang="fr" dir="ltr">' in mail.outbox[0].alternatives[0][0]
 
 
 def test_email_task_acknowledges_late_as_the_settings_say():

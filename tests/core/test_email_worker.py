@@ -2,7 +2,6 @@
 
 import io
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -13,9 +12,8 @@ import pytest
 from django.core.management import call_command
 
 from letsfood.celery import app
+from tests.workers import BASE_DIR, fail_with_logs, start_worker, stop, wait_until
 
-BASE_DIR = Path(__file__).resolve().parents[2]
-CELERY = str(Path(sys.executable).with_name("celery"))
 WAIT_SECONDS = 60
 
 
@@ -36,62 +34,44 @@ def test_the_worker_registers_the_email_task():
 
 @pytest.fixture
 def worker(tmp_path):
-    """A `celery -A letsfood worker` process against REDIS_URL, writing emails as files; always stopped."""
+    """A Celery worker against REDIS_URL, writing emails as files into tmp_path/outbox; always stopped."""
     outbox = tmp_path / "outbox"
     outbox.mkdir()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.core.worker_settings",
-        "PYTHONPATH": str(BASE_DIR),
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "TEST_EMAIL_FILE_PATH": str(outbox),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-    }
-    log = (tmp_path / "worker.log").open("w+")
-    process = subprocess.Popen(
-        [CELERY, "-A", "letsfood", "worker", "--pool=solo", "--concurrency=1", "--loglevel=INFO", "--without-gossip"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    process = start_worker(
+        tmp_path,
+        "worker",
+        settings_module="tests.core.worker_settings",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        TEST_EMAIL_FILE_PATH=str(outbox),
     )
     try:
-        yield outbox, process, log
+        yield outbox, process
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-        log.close()
+        stop(process)
 
 
-def wait_for_email(outbox: Path, process, log) -> Path:
-    deadline = time.monotonic() + WAIT_SECONDS
-    while time.monotonic() < deadline:
+def wait_for_email(outbox: Path, process, tmp_path: Path) -> Path:
+    def written() -> bool:
         files = sorted(outbox.glob("*.log"))
-        if files and files[0].stat().st_size:
-            time.sleep(0.2)  # the backend writes the message in one go; let it close the file
-            return files[0]
-        if process.poll() is not None:
-            break
-        time.sleep(0.25)
-    log.seek(0)
-    pytest.fail(f"no email written within {WAIT_SECONDS} s; worker log:\n{log.read()[-5000:]}")
+        return bool(files and files[0].stat().st_size) or process.poll() is not None
+
+    wait_until(written, seconds=WAIT_SECONDS, what="an email written", tmp_path=tmp_path)
+    if process.poll() is not None:
+        fail_with_logs("the worker stopped before writing the email", tmp_path)
+    time.sleep(0.2)  # the backend writes the message in one go; let it close the file
+    return sorted(outbox.glob("*.log"))[0]
 
 
 @pytest.mark.services
-def test_send_test_email_is_delivered_by_a_real_worker(settings, worker):
-    outbox, process, log = worker
+def test_send_test_email_is_delivered_by_a_real_worker(settings, worker, tmp_path):
+    outbox, process = worker
     settings.SITE_URL = "https://letsfood.example"
     assert settings.CELERY_TASK_ALWAYS_EAGER is False
     assert app.conf.task_always_eager is False
 
     call_command("send_test_email", "--to", "ops@letsfood.example", "--language", "fr", stdout=io.StringIO())
 
-    message = message_from_bytes(wait_for_email(outbox, process, log).read_bytes().split(b"\n" + b"-" * 79)[0])
+    message = message_from_bytes(wait_for_email(outbox, process, tmp_path).read_bytes().split(b"\n" + b"-" * 79)[0])
     assert message["To"] == "ops@letsfood.example"
     assert message["Subject"]
     parts = {
@@ -100,4 +80,4 @@ def test_send_test_email_is_delivered_by_a_real_worker(settings, worker):
         if not part.is_multipart()
     }
     assert "https://letsfood.example" in parts["text/plain"]
-    assert '<html lang="fr">' in parts["text/html"]
+    assert '<html lang="fr" dir="ltr">' in parts["text/html"]

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from workshops.models import Milestone, Proposal
+from tests.factories import MilestoneFactory, ProposalFactory
 from workshops.services import ballot_cast, proposal_to_action, vote_close, vote_open, workshop_create
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def workshop_with_plan(duo_a):
     lyon = duo_a.french_city
     workshop = workshop_create(city=lyon, title_en="Lyon action planning", starts_at=timezone.now(), is_published=True)
-    proposals = [Proposal.objects.create(workshop=workshop, title_en=f"Proposal {n}", order=n) for n in range(3)]
+    proposals = [ProposalFactory(workshop=workshop, title_en=f"Proposal {n}", order=n) for n in range(3)]
     vote_open(workshop=workshop)
     criteria = list(workshop.criteria.all())
     ballot_cast(
@@ -26,8 +26,8 @@ def workshop_with_plan(duo_a):
     vote_close(workshop=workshop)
     action = proposal_to_action(proposal=proposals[1], duo=duo_a)
     today = timezone.localdate()
-    Milestone.objects.create(action=action, title="Site found", due=today - datetime.timedelta(days=40), done_on=today)
-    Milestone.objects.create(action=action, title="Stalls built", due=today - datetime.timedelta(days=5))
+    MilestoneFactory(action=action, title="Site found", due=today - datetime.timedelta(days=40), done_on=today)
+    MilestoneFactory(action=action, title="Stalls built", due=today - datetime.timedelta(days=5))
     return workshop, action
 
 

@@ -7,9 +7,8 @@ from assessments.models import Assessment, IndicatorValue, Initiative
 
 
 @pytest.fixture
-def demo(db, settings):
+def demo(reference_data, settings):
     settings.DEMO_MODE = True
-    call_command("load_reference", verbosity=0)
     call_command("load_demo", verbosity=0)
 
 

@@ -46,7 +46,7 @@ def test_send_test_email_goes_through_the_celery_task(monkeypatch):
 def test_send_test_email_in_french_renders_a_french_page_language():
     send_test_email("--to", "ops@letsfood.example", "--language", "fr")
 
-    assert '<html lang="fr">' in mail.outbox[0].alternatives[0][0]
+    assert '<html lang="fr" dir="ltr">' in mail.outbox[0].alternatives[0][0]
 
 
 def test_send_test_email_refuses_a_malformed_address():

@@ -156,13 +156,13 @@ def test_a_planned_action_counts_for_the_city_of_its_workshop(reference_data):
     from django.utils import timezone
 
     from cities.models import Duo
-    from workshops.models import Proposal
+    from tests.factories import ProposalFactory
     from workshops.services import proposal_to_action, workshop_create
 
     duo = Duo.objects.get(slug="montpellier-fez")
     fez = duo.partner_city
     workshop = workshop_create(city=fez, title_en="Fez workshop", starts_at=timezone.now(), is_published=True)
-    proposal = Proposal.objects.create(workshop=workshop, title_en="A farmers' market")
+    proposal = ProposalFactory(workshop=workshop, title_en="A farmers' market")
     action = proposal_to_action(proposal=proposal, duo=duo)
     recommended = RecommendedAction.objects.get(number=29)
     action.recommended_actions.set([recommended])

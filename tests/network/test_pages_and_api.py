@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from assessments.models import Assessment, RecommendedAction
+from core.cache import data_version_bump
 from tests.network.test_coverage import assessment_of, grow_data, linked_content
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def api_cells(data: dict) -> list[str]:
 def test_the_page_shows_the_matrix_and_the_map_in_english_and_french(anonymous, reference_data, language):
     linked_content(assessment_of("fez"), 7, initiatives=2, challenges=1)
 
-    response = anonymous.get(f"/{language}/network/")
+    response = anonymous.get(f"/{language}/network/", {"category": "all"})
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -64,9 +65,9 @@ def test_an_empty_cell_says_so_in_words(anonymous, reference_data):
 def test_the_page_marks_draft_columns_for_the_team_only(client, anonymous, reference_data, team_member):
     linked_content(assessment_of("fez", status=Assessment.Status.DRAFT), 7, initiatives=1, challenges=0)
 
-    public = anonymous.get("/en/network/").content.decode()
+    public = anonymous.get("/en/network/", {"category": "all"}).content.decode()
     client.force_login(team_member)
-    team = client.get("/en/network/").content.decode()
+    team = client.get("/en/network/", {"category": "all"}).content.decode()
 
     assert "badge-draft" not in public and "1 · 0" not in public
     assert "badge-draft" in team and "1 · 0" in team
@@ -82,13 +83,13 @@ def test_the_category_filter_shows_only_that_category(anonymous, reference_data)
     assert '<option value="food_waste" selected>' in html
 
 
-@pytest.mark.parametrize("category", ["", "governance"])
-def test_the_api_gives_the_same_numbers_as_the_page(anonymous, reference_data, category):
+@pytest.mark.parametrize(("category", "shown"), [("", "all"), ("governance", "governance")])
+def test_the_api_gives_the_same_numbers_as_the_page(anonymous, reference_data, category, shown):
     linked_content(assessment_of("fez"), 1, initiatives=2, challenges=1)
     linked_content(assessment_of("lyon"), 3, initiatives=1, challenges=0)
     linked_content(assessment_of("sfax"), 30, initiatives=0, challenges=3)
 
-    html = anonymous.get("/en/network/", {"category": category}).content.decode()
+    html = anonymous.get("/en/network/", {"category": shown}).content.decode()
     data = anonymous.get("/api/network/coverage/", {"category": category}).json()
 
     assert page_cells(html) == api_cells(data)
@@ -118,9 +119,11 @@ def test_the_api_counts_drafts_for_the_team_only(client, anonymous, reference_da
 def test_page_and_api_keep_the_same_number_of_queries_as_the_data_grows(anonymous, reference_data, url):
     grow_data(["fez"], per_city=1)
     anonymous.get(url)  # warms what every page caches (the footer's consent text)
+    data_version_bump()  # the page is rendered, not served from the public cache
     with CaptureQueriesContext(connection) as small:
         assert anonymous.get(url).status_code == 200
     grow_data(["lyon", "sfax", "durban"], per_city=6)
+    data_version_bump()
     with CaptureQueriesContext(connection) as large:
         assert anonymous.get(url).status_code == 200
 
@@ -139,3 +142,39 @@ def test_the_main_menu_links_to_the_network_overview(anonymous, reference_data):
     html = anonymous.get("/en/network/").content.decode()
 
     assert re.search(r'<a href="/en/network/" aria-current="page">Network</a>', html)
+
+
+def test_the_page_shows_the_first_category_by_default_and_every_category_one_click_away(anonymous, reference_data):
+    html = anonymous.get("/en/network/").content.decode()
+
+    first = RecommendedAction.objects.filter(framework__slug="mufpp-2019").order_by("category__order").first()
+    assert html.count('scope="rowgroup"') == 1
+    assert html.count('<th scope="row" class="action">') == first.category.actions.count()
+    assert f'<option value="{first.category.code}" selected>' in html
+    assert 'href="?category=all"' in html
+
+
+def test_every_cell_says_its_counts_in_words_in_french(anonymous, reference_data):
+    linked_content(assessment_of("fez"), 1, initiatives=2, challenges=1)
+
+    html = anonymous.get("/fr/network/", {"category": "governance"}).content.decode()
+
+    assert '<span aria-hidden="true">2 · 1 · 0</span>' in html
+    assert "2 initiatives, 1 enjeu" in html
+
+
+def test_the_matrix_shows_the_duos_by_pages_once_they_are_many(anonymous, reference_data, monkeypatch):
+    from network import views as network_views
+
+    monkeypatch.setattr(network_views, "DUOS_PER_PAGE", 3)
+
+    first = anonymous.get("/en/network/", {"category": "all"}).content.decode()
+    last = anonymous.get("/en/network/", {"category": "all", "page": 3}).content.decode()
+
+    assert first.count('scope="colgroup"') == 3
+    assert first.count('<th scope="col" class="city') == 6
+    assert len(page_cells(first)) == 37 * 6
+    assert 'rel="next"' in first and 'rel="prev"' not in first
+    assert last.count('scope="colgroup"') == 1
+    assert len(page_cells(last)) == 37 * 2
+    assert 'rel="prev"' in last

@@ -421,3 +421,25 @@ def test_every_newsletter_email_says_its_link_also_downloads_or_erases_the_reade
             colon = " :" if language == "fr" else ":"  # French typography: a space before the colon
             assert f"{text}{colon} {links['manage_url']}" in body
             assert f'<a href="{links["manage_url"]}">{text}</a>' in html
+
+
+def test_readers_of_the_six_languages_each_get_theirs_or_its_fallback(db, django_capture_on_commit_callbacks):
+    programme, _duo = make_topics()
+    languages = ["fr", "en", "es", "ar", "vi", "fa"]
+    make_subscribers(6, states_cycle=[(Subscriber.State.SUBSCRIBED, code) for code in languages], topics=[programme])
+    campaign = make_campaign(topics=[programme])
+    campaign.subject_vi, campaign.body_vi = "Tin mùa xuân", "Xin chào **bạn đọc**."
+    campaign.save()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        start(campaign)
+
+    subjects = {Subscriber.objects.get(email=message.to[0]).language: message.subject for message in mail.outbox}
+    assert subjects == {
+        "fr": "Nouvelles du printemps",
+        "en": "Spring news",
+        "es": "Nouvelles du printemps",  # not written in Spanish: French first
+        "ar": "Nouvelles du printemps",
+        "vi": "Tin mùa xuân",
+        "fa": "Spring news",  # not written in Persian: English first
+    }

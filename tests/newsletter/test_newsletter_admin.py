@@ -68,9 +68,9 @@ def test_the_preview_shows_the_subject_once_as_the_emails_heading(team, audience
 
     page = team.get(f"/admin/newsletter/campaign/{campaign.pk}/preview/").content.decode()
 
-    preview = page.split('<div class="campaign-preview">')[1].split("</div>")[0]
-    assert "<h1>Spring news</h1>" in preview
-    assert preview.count("Spring news") == 1  # the <title>'s text is not left behind as a stray line
+    preview = page.split('<div class="campaign-preview">')[1].split("</div>")[0]  # French: the site's first language
+    assert "<h1>Nouvelles du printemps</h1>" in preview
+    assert preview.count("Nouvelles du printemps") == 1  # the <title>'s text is not left behind as a stray line
     assert "css/campaign-preview.css" in page
 
 

@@ -1,59 +1,33 @@
 """A real Celery worker killed in the middle of a campaign: once restarted, it finishes without sending anyone twice."""
 
-import os
 import re
 import signal
 import subprocess
-import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from letsfood.celery import app
 from newsletter import sending
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import campaigns_send_due
+from tests import workers
 from tests.newsletter.test_campaign_sending import MIXED, make_campaign, make_subscribers, make_topics
-
-BASE_DIR = Path(__file__).resolve().parents[2]
-CELERY = str(Path(sys.executable).with_name("celery"))
+from tests.workers import requires_postgresql, stop, wait_until
 
 
 def start_worker(tmp_path: Path, outbox: Path, name: str, **environment: str) -> subprocess.Popen:
-    """Start a `celery -A letsfood worker` in its own process group, writing emails as files into `outbox`."""
-    database = connection.settings_dict
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.core.worker_settings",
-        "PYTHONPATH": str(BASE_DIR),
-        "DATABASE_URL": f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST']}:"
-        f"{database['PORT']}/{database['NAME']}",
-        "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
-        "TEST_EMAIL_FILE_PATH": str(outbox),
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "NEWSLETTER_BATCH_SIZE": "10",
-        "NEWSLETTER_SEND_RATE": "40",
-        "SITE_URL": "https://letsfood.example",
-        **environment,
-    }
-    log = (tmp_path / f"{name}.log").open("w")
-    return subprocess.Popen(
-        [CELERY, "-A", "letsfood", "worker", "--pool=solo", "--loglevel=INFO", "--without-gossip", "-n", f"{name}@%h"],
-        cwd=BASE_DIR,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
+    """Start a worker that writes emails as files into `outbox`, sending in small batches."""
+    defaults = {"NEWSLETTER_BATCH_SIZE": "10", "NEWSLETTER_SEND_RATE": "40", "SITE_URL": "https://letsfood.example"}
+    return workers.start_worker(
+        tmp_path,
+        name,
+        settings_module="tests.core.worker_settings",
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        TEST_EMAIL_FILE_PATH=str(outbox),
+        **{**defaults, **environment},
     )
-
-
-def stop(process: subprocess.Popen, sig=signal.SIGTERM) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, sig)
-        process.wait(timeout=30)
 
 
 def recipients(outbox: Path) -> Counter:
@@ -64,20 +38,9 @@ def recipients(outbox: Path) -> Counter:
     )
 
 
-def wait_until(condition, *, seconds: float, what: str, tmp_path: Path):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    logs = "\n".join(path.read_text()[-3000:] for path in tmp_path.glob("*.log"))
-    pytest.fail(f"{what} not within {seconds} s; worker logs:\n{logs}")
-
-
 @pytest.mark.services
 def test_a_worker_killed_mid_campaign_never_sends_anyone_twice(transactional_db, tmp_path, settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker shares the test database: PostgreSQL only")
+    requires_postgresql()
     outbox = tmp_path / "outbox"
     outbox.mkdir()
     programme, _duo = make_topics()

@@ -11,7 +11,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from letsfood.celery import app
@@ -19,7 +18,8 @@ from newsletter import sending
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import campaigns_send_due
 from tests.newsletter.test_campaign_sending import make_campaign, make_subscribers, make_topics
-from tests.newsletter.test_sending_worker import start_worker, stop, wait_until
+from tests.newsletter.test_sending_worker import start_worker
+from tests.workers import requires_postgresql, stop, wait_until
 
 RECIPIENTS = 2000
 KILLS = 10
@@ -63,8 +63,7 @@ def sending_resumes(campaign: Campaign, outbox: Path, tmp_path: Path, name: str,
 def test_a_campaign_killed_ten_times_reaches_everyone_once_but_the_uncertain_in_flight(
     transactional_db, tmp_path, client, superuser
 ):
-    if connection.vendor != "postgresql":
-        pytest.skip("the worker shares the test database: PostgreSQL only")
+    requires_postgresql()
     outbox = tmp_path / "outbox"
     outbox.mkdir()
     programme, _duo = make_topics()

@@ -32,7 +32,7 @@ def test_subscribing_sends_one_confirmation_email_in_the_chosen_language_with_a_
     assert found["manage"].startswith("/fr/newsletter/manage/")
     assert found["unsubscribe"].startswith("/fr/newsletter/unsubscribe/")
     html = message.alternatives[0][0]
-    assert '<html lang="fr">' in html and found["confirm"] in html
+    assert '<html lang="fr" dir="ltr">' in html and found["confirm"] in html
     assert Subscriber.objects.get().state == Subscriber.State.PENDING
 
 
@@ -161,7 +161,7 @@ def test_the_subscription_page_lists_the_topics_and_the_consent_text_in_the_page
     assert '<html lang="fr"' in page.text
     assert 'value="programme"' in page.text and 'value="duo-lyon-ho-chi-minh-city"' in page.text
     assert "J&#x27;accepte de recevoir la lettre d&#x27;information" in page.text
-    assert 'value="fr" id="id_language_1" required checked' in page.text
+    assert 'value="fr" id="id_language_0" required checked' in page.text
 
 
 def test_every_public_page_has_the_footer_form_but_the_newsletter_pages_do_not_repeat_it(client):

@@ -5,6 +5,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 
 from reports.models import Report
+from tests.factories import ReportFactory
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
 
@@ -40,7 +41,7 @@ def test_asking_for_a_report_queues_it_with_202_and_the_same_data_returns_it_wit
 
 
 def test_polling_a_report_gives_its_status_progress_and_then_its_file(api, rated_city, media):
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, progress=35)
 
     rendering = api.get(f"/api/reports/{report.pk}/").json()
@@ -101,7 +102,7 @@ def test_an_unknown_report_is_a_404(api, db):
 
 
 def test_the_failure_reason_is_for_the_team_only(api, team_member, db):
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
     Report.objects.filter(pk=report.pk).update(status=Report.Status.FAILED, error="OSError: disk full")
 
     public = api.get(f"/api/reports/{report.pk}/").json()

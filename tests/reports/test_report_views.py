@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from reports.models import Report
+from tests.factories import ReportFactory
 from tests.reports.requesting import pdf_files
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
@@ -89,7 +90,7 @@ def test_a_get_does_not_ask_for_a_report(anonymous, rated_city):
 
 
 def test_the_report_page_shows_a_progress_bar_polled_by_its_script_while_it_renders(anonymous, rated_city, media):
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x", progress=35)
+    report = ReportFactory(progress=35)
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING)
 
     html = anonymous.get(f"/en/reports/{report.pk}/").content.decode()
@@ -118,7 +119,7 @@ def test_the_page_of_a_done_report_links_its_file(anonymous, rated_city, media, 
 def test_the_page_of_a_failed_report_offers_to_try_again_and_hides_the_error_from_visitors(
     anonymous, client, team_member, rated_city
 ):
-    report = Report.objects.create(kind="city", subject="annecy", language="fr", data_hash="x")
+    report = ReportFactory(language="fr")
     Report.objects.filter(pk=report.pk).update(status=Report.Status.FAILED, error="OSError: /srv/secret/path")
 
     html = anonymous.get(f"/en/reports/{report.pk}/").content.decode()
@@ -206,7 +207,7 @@ def test_a_student_cannot_render_reports_from_the_admin(client, student):
 
 
 def test_the_report_page_is_titled_with_the_kind_and_the_name_of_its_city(anonymous, rated_city, media):
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
 
     html = anonymous.get(f"/fr/reports/{report.pk}/").content.decode()
 

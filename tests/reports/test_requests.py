@@ -16,7 +16,7 @@ from reports import services
 from reports.models import Report
 from reports.services import report_render, report_request
 from reports.tasks import report_render_task, reports_recover_task
-from tests.factories import UserFactory
+from tests.factories import ReportFactory, UserFactory
 from tests.reports.requesting import pdf_files
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
@@ -221,7 +221,7 @@ def test_the_requester_is_emailed_the_link_when_the_report_is_done(
     assert "Camille Roux" in message.body and link in message.body
     html, mimetype = message.alternatives[0]
     assert mimetype == "text/html"
-    assert f'href="{link}"' in html and '<html lang="fr">' in html
+    assert f'href="{link}"' in html and '<html lang="fr" dir="ltr">' in html
 
 
 def test_nobody_is_emailed_when_the_requester_is_unknown_or_has_no_address(
@@ -342,7 +342,7 @@ def test_a_rendering_renews_its_heartbeat_while_it_runs(transactional_db, rated_
 
     from reports.services import report_heartbeat
 
-    report = Report.objects.create(kind="city", subject="annecy", language="en", data_hash="x")
+    report = ReportFactory()
     long_ago = timezone.now() - timedelta(minutes=5)
     Report.objects.filter(pk=report.pk).update(status=Report.Status.RENDERING, heartbeat_at=long_ago)
 
@@ -351,3 +351,34 @@ def test_a_rendering_renews_its_heartbeat_while_it_runs(transactional_db, rated_
 
     report.refresh_from_db()
     assert report.heartbeat_at > long_ago + timedelta(minutes=4)
+
+
+def test_the_task_renders_the_data_the_request_hashed_without_building_it_again(
+    rated_city, media, monkeypatch, django_capture_on_commit_callbacks
+):
+    built = []
+    build = services.report_data
+
+    def counting_build(**kwargs):
+        built.append(kwargs["subject"])
+        return build(**kwargs)
+
+    monkeypatch.setattr(services, "report_data", counting_build)
+    report, _ = request_city(rated_city, capture=django_capture_on_commit_callbacks)
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert built == ["annecy"]
+
+
+def test_a_task_that_finds_no_data_waiting_builds_it_again(rated_city, media):
+    from django.core.cache import cache
+
+    report, _ = request_city(rated_city)  # on_commit not run: the task is run by hand below
+    cache.clear()  # evicted, or Redis restarted
+
+    report_render_task.apply(args=[report.pk]).get()
+
+    report.refresh_from_db()
+    assert report.status == Report.Status.DONE
+    assert report.pages >= 1

@@ -6,8 +6,9 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import UserFactory
-from workshops import services, voting
+from workshops import services
 from workshops.models import Proposal
+from workshops.views import voting
 
 SECRET_TITLE = "Secret priorities of Fez"
 SECRET_PROPOSAL = "Close the wholesale market"
@@ -112,7 +113,7 @@ def test_without_the_cache_the_vote_pages_still_answer(client, hidden_workshop, 
     def unreachable(*args, **kwargs):
         raise ConnectionError("cache unreachable")
 
-    monkeypatch.setattr("workshops.voting.is_ratelimited", unreachable)
+    monkeypatch.setattr("workshops.views.voting.is_ratelimited", unreachable)
     services.vote_open(workshop=hidden_workshop)
 
     assert client.get("/en/vote/HID234/").status_code == 200

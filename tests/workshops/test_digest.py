@@ -7,7 +7,7 @@ from django.core import mail
 
 from tests.factories import UserFactory
 from tests.workshops.plan_data import TODAY, action_for
-from workshops import plans
+from workshops import digest
 from workshops.models import DigestLog
 from workshops.tasks import action_digest_send_all
 
@@ -45,7 +45,7 @@ def partners(duo_a, duo_b):
 
 def run_digest(django_capture_on_commit_callbacks, today=TODAY):
     with django_capture_on_commit_callbacks(execute=True):
-        return sum(plans.action_digest_send(duo=duo, today=today) for duo in plans.duos_for_digest())
+        return sum(digest.action_digest_send(duo=duo, today=today) for duo in digest.duos_for_digest())
 
 
 def test_the_digest_lists_overdue_and_upcoming_milestones_with_links(
@@ -135,3 +135,28 @@ def test_the_digest_links_to_my_duo_and_to_the_profile_in_the_readers_language(
     assert "https://letsfood.example/en/accounts/profile/" in english.body
     assert 'href="https://letsfood.example/fr/plan/mine/"' in french.alternatives[0][0]
     assert "https://letsfood.example/fr/accounts/profile/" in french.body
+
+
+def test_the_demo_partners_of_lyon_and_ho_chi_minh_city_read_the_digest_in_french_and_in_vietnamese(
+    django_capture_on_commit_callbacks,
+):
+    import io
+
+    from django.core.management import call_command
+
+    from cities.models import Duo
+
+    call_command("load_reference", stdout=io.StringIO())
+    call_command("load_demo", stdout=io.StringIO())
+    duo = Duo.objects.get(french_city__slug="lyon", partner_city__slug="ho-chi-minh-city")
+    action_for(duo, title="Market gardens", milestones=[("Sign the charter", TODAY - dt.timedelta(days=3), None)])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        digest.action_digest_send(duo=duo, today=TODAY)
+
+    french = next(m for m in mail.outbox if m.to == ["lyon@letsfood.example"])
+    vietnamese = next(m for m in mail.outbox if m.to == ["ho-chi-minh-city@letsfood.example"])
+    assert french.subject.startswith("Plan d'action de ") and "Jalons en retard" in french.body
+    assert vietnamese.subject.startswith("Kế hoạch hành động của ") and "Các mốc quá hạn" in vietnamese.body
+    assert "/vi/plan/mine/" in vietnamese.body
+    assert '<html lang="vi" dir="ltr">' in vietnamese.alternatives[0][0]

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from workshops.models import Infrastructure
-from workshops.plans import infrastructure_inventory
+from workshops.selectors import infrastructure_inventory
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.workshops.plan_data import TODAY, action_for, workshop_for
-from workshops import plans
+from workshops import selectors as plans
 from workshops.models import Action, ActionUpdate
 from workshops.services import action_progress, action_update_record
 

@@ -7,7 +7,7 @@ from rest_framework import serializers
 from cities.api.serializers import CityBriefSerializer
 
 from ..models import Action, Infrastructure, Milestone, Mission, Participant, Scenario, ScenarioRound, Workshop
-from ..plans import PRIVATE_PERM
+from ..selectors import PRIVATE_PERM
 from ..services import action_progress
 
 

@@ -13,7 +13,7 @@ from cities.predicates import duo_city_ids
 from core.predicates import is_team
 
 from ..models import Action, Infrastructure, Mission, Participant, Scenario, ScenarioRound, Workshop
-from ..plans import actions_visible, actions_with_plan_data
+from ..selectors import actions_with_plan_data
 from .serializers import (
     ActionSerializer,
     InfrastructureSerializer,
@@ -102,7 +102,9 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return (
-            actions_with_plan_data(actions_visible(self.request.user)).order_by("duo__slug", "start", "id").distinct()
+            actions_with_plan_data(Action.objects.visible_to(self.request.user))
+            .order_by("duo__slug", "start", "id")
+            .distinct()
         )
 
 

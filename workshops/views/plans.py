@@ -12,22 +12,22 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from cities.models import City, Duo
+from cities.models import City
+from cities.selectors import duo_for
 from core.predicates import is_team
 
-from . import plans, services
-from .closed_loop import indicator_chart, indicator_outcome
-from .models import Milestone
-from .plans_forms import ActionOwnersForm, ActionUpdateForm, MilestoneForm, MilestonePostponeForm
-from .services import WorkshopError, action_update_record
+from .. import selectors as plans
+from .. import services
+from ..closed_loop import indicator_chart, indicator_outcome
+from ..models import Action, Milestone
+from ..plans_forms import ActionOwnersForm, ActionUpdateForm, MilestoneForm, MilestonePostponeForm
+from ..services import WorkshopError, action_update_record
 
 EDIT_PERM = "workshops.edit_action_plan"
 
 
 def duo_plan(request, slug):
-    duo = get_object_or_404(Duo.objects.with_cities(), slug=slug)
-    if not plans.duo_plan_visible(request.user, duo):
-        raise Http404
+    duo = duo_for(request.user, slug)
     cards = plans.duo_plan(duo=duo, user=request.user)
     context = {
         "duo": duo,
@@ -54,7 +54,7 @@ def territory_plan(request, slug):
 
 
 def _visible_action(request, pk):
-    queryset = plans.actions_with_plan_data(plans.actions_visible(request.user))
+    queryset = plans.actions_with_plan_data(Action.objects.visible_to(request.user))
     return get_object_or_404(queryset, pk=pk)
 
 
@@ -124,7 +124,7 @@ def milestone_done(request, pk):
     if not request.user.has_perm(plans.PRIVATE_PERM, action):
         raise PermissionDenied
     try:
-        plans.milestone_mark_done(milestone=milestone, by=request.user)
+        services.milestone_mark_done(milestone=milestone, by=request.user)
     except WorkshopError as error:
         messages.error(request, str(error))
     else:

@@ -12,10 +12,9 @@ from django.utils.translation import gettext
 from cities.models import City
 from core.predicates import is_team
 
-from . import ics
-from .models import Mission, Participant, Photo, Workshop
-from .plans import actions_visible
-from .services import action_progress, ranking_current
+from .. import ics
+from ..models import Action, Mission, Participant, Photo, Workshop
+from ..services import action_progress, ranking_current
 
 FEED_LIMIT = 200  # the feed covers the programme's published workshops, newest first
 
@@ -91,7 +90,7 @@ def workshop_outcomes(workshop: Workshop, user) -> list[dict]:
     """Return the actions of the duos' plans born from the workshop's proposals, as far as the user may read them,
     in the order of the ranking, each with its progress."""
     actions = (
-        actions_visible(user)
+        Action.objects.visible_to(user)
         .filter(proposal__workshop=workshop)
         .select_related("duo", "territory", "proposal__ranking")
         .prefetch_related("milestones")

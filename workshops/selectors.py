@@ -1,51 +1,24 @@
-"""Reads of the duos' action plans (visibility, progress, the closed loop between actions, diagnosis and indicators),
-the food-infrastructure inventory, and the two plan operations: ticking a milestone and the monthly digest."""
+"""Reads of the workshops app: the duos' action plans (progress, the closed loop between actions, diagnosis and
+indicators), a partner's "my duo" page, the food-infrastructure inventory and the recommended actions' coverage."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
 from django.db.models import Prefetch, Q, QuerySet
-from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.http import Http404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import Challenge, Indicator, IndicatorValue
-from assessments.selectors import visible_assessments
+from assessments.models import Assessment, Challenge, Indicator, IndicatorValue
 from cities.models import City, Duo, Organisation
-from core.predicates import is_partner, is_team
-from core.tasks import email_send_task
+from cities.selectors import city_feature
+from core.predicates import is_team
 
-from .models import Action, ActionUpdate, DigestLog, Infrastructure, Milestone
-from .services import WorkshopError, action_history_record, action_progress, milestones_due
+from .models import Action, ActionUpdate, Infrastructure, Milestone, Workshop
+from .services import action_progress
 
 PRIVATE_PERM = "workshops.view_action_private"
-
-
-# --- Visibility -------------------------------------------------------------------------------------------------
-
-
-def public_action_q() -> Q:
-    """Return the condition of an action the public may read: its workshop is published, or it came from none."""
-    return Q(proposal__isnull=True) | Q(proposal__workshop__is_published=True)
-
-
-def actions_visible(user) -> QuerySet:
-    """Return the actions the user may read: the public ones of published duos, plus every action of their own duo."""
-    if is_team(user):
-        return Action.objects.all()
-    visible = public_action_q() & (Q(duo__is_published=True) | Q(territory__is_published=True))
-    if is_partner(user):
-        visible |= Q(duo__french_city_id=user.city_id) | Q(duo__partner_city_id=user.city_id)
-    return Action.objects.filter(visible)
-
-
-def duo_plan_visible(user, duo: Duo) -> bool:
-    """Return whether the user may open the duo's plan page (any published duo; an unpublished one privately)."""
-    return duo.is_published or user.has_perm("cities.view_duo_private", duo)
 
 
 def actions_with_plan_data(queryset: QuerySet) -> QuerySet:
@@ -105,13 +78,13 @@ def action_card(action: Action, *, user, today: date | None = None) -> ActionCar
 
 def duo_plan(*, duo: Duo, user, today: date | None = None) -> list[ActionCard]:
     """Return the duo's action plan as the user may see it, each action with its progress and milestones."""
-    return _plan_cards(actions_visible(user).filter(duo=duo), user=user, today=today)
+    return _plan_cards(Action.objects.visible_to(user).filter(duo=duo), user=user, today=today)
 
 
 def territory_plan(*, territory: City, user, today: date | None = None) -> list[ActionCard]:
     """Return the local action plan of a territory outside the duos (e.g. born from a disruption simulation), with
     the actions of its communes' own plans."""
-    actions = actions_visible(user).filter(Q(territory=territory) | Q(territory__parent=territory))
+    actions = Action.objects.visible_to(user).filter(Q(territory=territory) | Q(territory__parent=territory))
     return _plan_cards(actions, user=user, today=today)
 
 
@@ -145,7 +118,7 @@ class IndicatorTrail:
 def indicator_values_across_editions(*, indicators, user, cities=None) -> dict[int, list[IndicatorValue]]:
     """Return, per indicator id, its values in the assessments the user may read, oldest edition first."""
     values = (
-        IndicatorValue.objects.filter(indicator__in=indicators, assessment__in=visible_assessments(user))
+        IndicatorValue.objects.filter(indicator__in=indicators, assessment__in=Assessment.objects.visible_to(user))
         .select_related("assessment__city")
         .order_by("assessment__city__name", "assessment__year")
     )
@@ -175,7 +148,7 @@ def action_origin(*, action: Action, user) -> ActionOrigin | None:
     workshop = proposal.workshop
     readable = workshop.is_published or user.has_perm("workshops.view_workshop_private", workshop)
     challenges = list(
-        Challenge.objects.filter(proposals=proposal, assessment__in=visible_assessments(user))
+        Challenge.objects.filter(proposals=proposal, assessment__in=Assessment.objects.visible_to(user))
         .select_related("assessment__city", "category")
         .order_by("assessment__city__name", "title")
     )
@@ -196,27 +169,11 @@ def indicator_for_code(code: str) -> Indicator | None:
 
 def indicator_actions(*, indicator: Indicator, user, city: City | None = None) -> list[ActionCard]:
     """Return the actions the user may read that are meant to move the indicator (in the city's duos, if given)."""
-    actions = actions_visible(user).filter(indicators=indicator)
+    actions = Action.objects.visible_to(user).filter(indicators=indicator)
     if city is not None:
         actions = actions.filter(Q(duo__french_city=city) | Q(duo__partner_city=city))
     actions = actions_with_plan_data(actions).order_by("duo__name", "start", "id")
     return [action_card(action, user=user) for action in actions]
-
-
-# --- Plan operations --------------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def milestone_mark_done(*, milestone: Milestone, by, on: date | None = None) -> Milestone:
-    """Tick a milestone done (on a given day, today by default); the action's progress follows from it."""
-    if milestone.done_on is not None:
-        raise WorkshopError(_("This milestone is already done."))
-    milestone.done_on = on or timezone.localdate()
-    milestone.save(update_fields=["done_on"])
-    day = milestone.done_on.isoformat()
-    note = _("Milestone “%(title)s” done on %(day)s.") % {"title": milestone.title, "day": day}
-    action_history_record(action=milestone.action, by=by, note=note)
-    return milestone
 
 
 # --- A partner's "my duo" page ----------------------------------------------------------------------------------
@@ -273,89 +230,6 @@ def plan_organisations(action: Action) -> QuerySet:
     return Organisation.objects.filter(city__in=action.plan_cities()).select_related("city").order_by("name")
 
 
-# --- The monthly digest -----------------------------------------------------------------------------------------
-
-
-def duos_for_digest() -> QuerySet:
-    """Return the duos that have open milestones in actions still under way."""
-    open_milestones = Milestone.objects.filter(done_on__isnull=True).exclude(
-        action__status__in=[Action.Status.DONE, Action.Status.DROPPED]
-    )
-    return Duo.objects.filter(actions__milestones__in=open_milestones).distinct().with_cities().order_by("slug")
-
-
-def digest_recipients(*, duo: Duo) -> QuerySet:
-    """Return the active partner users of the duo's two cities who have an email address and want the digest."""
-    return (
-        get_user_model()
-        .objects.filter(role="partner", is_active=True, city_id__in=[duo.french_city_id, duo.partner_city_id])
-        .exclude(email="")
-        .exclude(digest_opt_out=True)
-        .order_by("pk")
-    )
-
-
-def _digest_items(milestones: list[Milestone], *, today: date) -> list[dict]:
-    # Plain strings in the active language: the context travels to the worker as JSON.
-    return [
-        {
-            "title": milestone.title,
-            "action": milestone.action.title,
-            "due": formats.date_format(milestone.due, "DATE_FORMAT"),
-            "days_late": (today - milestone.due).days if milestone.due < today else 0,
-            "url": settings.SITE_URL + reverse("plans:action-detail", kwargs={"pk": milestone.action_id}),
-        }
-        for milestone in milestones
-    ]
-
-
-def digest_context(*, duo: Duo, overdue: list[Milestone], upcoming: list[Milestone], today: date) -> dict:
-    """Return the digest's context in the active language."""
-    return {
-        "duo": duo.name,
-        "month": formats.date_format(today, "YEAR_MONTH_FORMAT"),
-        "overdue": _digest_items(overdue, today=today),
-        "upcoming": _digest_items(upcoming, today=today),
-        "plan_url": settings.SITE_URL + reverse("plans:duo-plan", kwargs={"slug": duo.slug}),
-        "mine_url": settings.SITE_URL + reverse("plans:mine"),
-        "profile_url": settings.SITE_URL + reverse("profile"),
-    }
-
-
-@transaction.atomic
-def action_digest_send(*, duo: Duo, today: date | None = None) -> int:
-    """Email the duo's partner users the milestones overdue and due within 30 days; return the emails queued.
-
-    Once per duo per month: the sending is recorded (DigestLog) in the same transaction, so a second run in the same
-    month sends nothing. Each partner reads it in their preferred language. Nothing is recorded when nothing is due.
-    """
-    today = today or timezone.localdate()
-    overdue, upcoming = milestones_due(duo=duo, today=today)
-    recipients = list(digest_recipients(duo=duo))
-    if not (overdue or upcoming) or not recipients:
-        return 0
-    try:
-        with transaction.atomic():
-            log = DigestLog.objects.create(duo=duo, month=today.replace(day=1))
-    except IntegrityError:
-        return 0
-    contexts: dict[str, dict] = {}
-    for user in recipients:
-        language = user.email_language
-        if language not in contexts:
-            with translation.override(language):
-                contexts[language] = digest_context(duo=duo, overdue=overdue, upcoming=upcoming, today=today)
-        context, to = contexts[language], [user.email]
-        transaction.on_commit(
-            lambda to=to, context=context, language=language: email_send_task.delay(
-                name="action-digest", to=to, context=context, language=language
-            )
-        )
-    log.recipients = len(recipients)
-    log.save(update_fields=["recipients"])
-    return len(recipients)
-
-
 # --- Food infrastructure ----------------------------------------------------------------------------------------
 
 
@@ -377,20 +251,8 @@ def infrastructure_inventory(*, city: City) -> dict:
 
 def infrastructure_map_data(*, city: City, items: list[Infrastructure]) -> dict:
     """Return the JSON static/js/map.js draws: the city centre and one marker per located piece of infrastructure."""
-    cities = []
-    if city.location:
-        cities.append(
-            {
-                "name": city.name,
-                "country": city.country.code,
-                "role": city.role,
-                "lat": city.latitude,
-                "lon": city.longitude,
-                "url": city.get_absolute_url(),
-            }
-        )
     return {
-        "cities": cities,
+        "cities": [city_feature(city)] if city.location else [],
         "infrastructure": [
             {
                 "name": item.name,
@@ -417,7 +279,7 @@ def planned_action_coverage(*, user, action_ids, city_ids) -> dict[tuple[int, in
     """
     counts: dict[tuple[int, int], int] = {}
     rows = (
-        actions_visible(user)
+        Action.objects.visible_to(user)
         .exclude(status=Action.Status.DROPPED)
         .filter(recommended_actions__in=action_ids)
         .values_list(
@@ -430,3 +292,19 @@ def planned_action_coverage(*, user, action_ids, city_ids) -> dict[tuple[int, in
             if city_id in wanted:
                 counts[recommended_id, city_id] = counts.get((recommended_id, city_id), 0) + 1
     return counts
+
+
+# --- Access to a workshop's facilitation (the vote's console)
+
+
+def workshop_may_facilitate(user, workshop: Workshop) -> bool:
+    """Return whether the user is on the team or facilitates the workshop."""
+    return is_team(user) or (user.is_authenticated and workshop.facilitators.filter(pk=user.pk).exists())
+
+
+def workshop_to_facilitate_for(user, slug: str) -> Workshop:
+    """Return the workshop if the user is on the team or facilitates it; Http404 otherwise, revealing nothing."""
+    workshop = Workshop.objects.select_related("city").filter(slug=slug).first()
+    if workshop is None or not workshop_may_facilitate(user, workshop):
+        raise Http404("No such workshop.")
+    return workshop

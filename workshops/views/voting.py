@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.formats import number_format
@@ -23,11 +23,11 @@ from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
 from cities.models import Duo
-from core.predicates import is_team
 
-from . import services
-from .forms import BallotForm, CodeForm, TopProposalsForm
-from .models import Action, Ballot, Score, Workshop
+from .. import services
+from ..forms import BallotForm, CodeForm, TopProposalsForm
+from ..models import Action, Ballot, Score, Workshop
+from ..selectors import workshop_may_facilitate, workshop_to_facilitate_for
 
 logger = logging.getLogger(__name__)
 
@@ -62,17 +62,16 @@ def _count_guess(request) -> None:
         logger.warning("Vote code guess not counted: the cache is unreachable", exc_info=True)
 
 
-def _may_facilitate(user, workshop: Workshop) -> bool:
-    """Return whether the user is on the team or facilitates the workshop."""
-    return is_team(user) or (user.is_authenticated and workshop.facilitators.filter(pk=user.pk).exists())
-
-
 def _reachable_by_code(request, workshop: Workshop | None) -> bool:
     """Return whether the vote pages may show this workshop: once published or once its vote has opened (and to
     its facilitators before). A workshop hidden so far is answered exactly like an unknown code."""
     if workshop is None:
         return False
-    return workshop.is_published or workshop.vote != Workshop.Vote.NOT_OPEN or _may_facilitate(request.user, workshop)
+    return (
+        workshop.is_published
+        or workshop.vote != Workshop.Vote.NOT_OPEN
+        or workshop_may_facilitate(request.user, workshop)
+    )
 
 
 def _workshop_for_code(request, code: str) -> Workshop:
@@ -224,12 +223,13 @@ def ballot(request, code):
         else:
             try:
                 _ballot, outcome = services.ballot_submit(workshop=workshop, token=token, scores=form.scores(), key=key)
-            except services.WorkshopError as error:
-                workshop.refresh_from_db(fields=["vote"])
-                status = 409 if workshop.vote != Workshop.Vote.OPEN else 400
-                field = "vote" if status == 409 else "scores"
+            except services.VoteNotOpenError as error:  # the vote's state refuses it, not the ballot's content
                 return _ballot_refused(
-                    request, context, field=field, message=str(error), status=status, template=template
+                    request, context, field="vote", message=str(error), status=409, template=template
+                )
+            except services.WorkshopError as error:
+                return _ballot_refused(
+                    request, context, field="scores", message=str(error), status=400, template=template
                 )
             if _wants_json(request):
                 return JsonResponse({"status": outcome.value, "message": str(outcome.label)})
@@ -339,14 +339,6 @@ def ranking_json(request, code):
     return JsonResponse(_ranking_data(workshop))
 
 
-def _workshop_to_facilitate(request, slug: str) -> Workshop:
-    """Return the workshop if the user is on the team or facilitates it; 404 otherwise, revealing nothing."""
-    workshop = get_object_or_404(Workshop.objects.select_related("city"), slug=slug)
-    if not _may_facilitate(request.user, workshop):
-        raise Http404
-    return workshop
-
-
 def _action_admin_url(action: Action) -> str:
     try:
         return reverse("admin:workshops_action_change", args=[action.pk])
@@ -378,14 +370,14 @@ def _console(request, workshop: Workshop, *, paper_form=None, top_form=None, sta
 @never_cache
 def facilitate(request, slug):
     """The facilitator's console: code and QR, open/close, live ranking, paper sheets, top proposals to actions."""
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     return _console(request, workshop)
 
 
 @login_required
 @require_POST
 def facilitate_vote(request, slug):
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     try:
         if request.POST.get("vote") == "open":
             services.vote_open(workshop=workshop)
@@ -402,7 +394,7 @@ def facilitate_vote(request, slug):
 @require_POST
 def facilitate_paper(request, slug):
     """Type in one paper sheet: a ballot like the others, marked as from paper, under the token paper-<n>."""
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     criteria, proposals = _criteria_and_proposals(workshop)
     form = BallotForm(request.POST, proposals=proposals, criteria=criteria, paper=True, prefix="paper")
     if not form.is_valid():
@@ -423,7 +415,7 @@ def facilitate_paper(request, slug):
 @require_POST
 def facilitate_actions(request, slug):
     """Turn the top proposals of the frozen ranking into actions of the duo's plan (or the territory's own plan)."""
-    workshop = _workshop_to_facilitate(request, slug)
+    workshop = workshop_to_facilitate_for(request.user, slug)
     form = TopProposalsForm(request.POST, proposal_count=workshop.proposals.count(), prefix="top")
     duo = Duo.objects.for_city(workshop.city).first()
     # A territory outside the duos (a regional park's simulation) keeps its own local action plan.

@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from . import simulation
+from .. import simulation
 
 
 def scenario_list(request):
