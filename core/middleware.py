@@ -5,7 +5,8 @@ address such as /en/vote/%00/ into a server error deep inside a view.
 """
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 
 NUL = "\x00"
 
@@ -28,7 +29,10 @@ def nul_byte_found_in(request: HttpRequest) -> str:
     if "%00" in request.META.get("QUERY_STRING", ""):
         return "the query string"
     if request.method == "POST" and _form_readable_here(request):
-        field = _field_with_nul(request.POST)
+        try:
+            field = _field_with_nul(request.POST)
+        except MultiPartParserError:  # a malformed body: the view's parser refuses it with 400
+            return ""
         if field is not None:
             return f'the form field "{field}"'
     return ""
@@ -55,6 +59,16 @@ def _form_readable_here(request: HttpRequest) -> bool:
     return True
 
 
+def api_error(request: HttpRequest, where: str) -> dict:
+    """Return the API's error body for a NUL byte: keyed by the parameter or field that holds it, else `detail`."""
+    field = _field_with_nul(request.GET)
+    if field is None and where.startswith("the form field"):
+        field = _field_with_nul(request.POST)
+    if field is not None:
+        return {field: ["This value may not contain a NUL byte."]}
+    return {"detail": f"Bad request: {where} contains a NUL byte."}
+
+
 class RejectNulBytesMiddleware:
     """Answer 400 to a request with a NUL byte in its path, query string or form values."""
 
@@ -63,6 +77,8 @@ class RejectNulBytesMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         where = nul_byte_found_in(request)
+        if where and request.path.startswith("/api/"):
+            return JsonResponse(api_error(request, where), status=400)  # the API's one error shape
         if where:
             return HttpResponseBadRequest(
                 f"Bad request: {where} contains a NUL byte.", content_type="text/plain; charset=utf-8"

@@ -448,11 +448,11 @@ CONTENT_SECURITY_POLICY = {
 LOCATION_MAX_DISTANCE_KM = env_int("LOCATION_MAX_DISTANCE_KM", 150)
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_SCHEMA_CLASS": "core.schema.ApiAutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.StrictPageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "core.filters.StrictFilterBackend",
         "rest_framework.filters.SearchFilter",
         "rest_framework.filters.OrderingFilter",
     ],
@@ -480,7 +480,16 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 SPECTACULAR_SETTINGS = {
     "TITLE": "Let's Food Cities API",
-    "DESCRIPTION": "Cities, duos, assessments and programme data of the Let's Food Cities platform.",
+    "DESCRIPTION": (
+        "Cities, duos, assessments and programme data of the Let's Food Cities platform.\n\n"
+        "**Errors.** Every error answer is JSON of one shape (`Error`): a request refused as a whole carries "
+        '`detail` (`{"detail": "Not found."}`); a request with invalid parameters or fields names each '
+        'one with its reasons (`{"role": ["Select a valid choice. …"]}`). 400: an invalid parameter or field '
+        "(a filter value outside its choices, a page that is no whole number from 1, a NUL byte); 401: wrong HTTP "
+        "Basic credentials; 403: a signed-in browser session without its CSRF token (report requests); 404: no "
+        "such object visible to the caller, or no such page; 429: too many requests, with `Retry-After` in seconds. "
+        "An empty text filter (`?city=`) filters nothing; an empty choice, number or yes/no filter is refused."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -494,6 +503,13 @@ SPECTACULAR_SETTINGS = {
         "InitiativeStatusEnum": "assessments.models.Initiative.Status",
         "ReportKindEnum": "reports.models.Report.Kind",
         "ReportStatusEnum": "reports.models.Report.Status",
+        "CityRoleEnum": "cities.models.City.Role",
+        "DuoPhaseEnum": "cities.models.Duo.Phase",
+        "WorkshopFormatEnum": "workshops.models.Workshop.Format",
+        "WorkshopVoteEnum": "workshops.models.Workshop.Vote",
+        "ExperimentStatusEnum": "experiments.models.Experiment.Status",
+        "FundingStatusEnum": "experiments.models.Funding.Status",
+        "ToolStatusEnum": "experiments.models.Tool.Status",
     },
 }
 

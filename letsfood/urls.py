@@ -51,3 +51,5 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+
+handler404 = "core.errors.not_found"

@@ -165,7 +165,7 @@ class InitiativeSerializer(serializers.ModelSerializer):
     categories = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     actions = serializers.SlugRelatedField(slug_field="number", many=True, read_only=True)
     pillars = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
-    organisation = serializers.CharField(source="organisation.name", read_only=True, default=None)
+    organisation = serializers.CharField(source="organisation.name", read_only=True, default=None, allow_null=True)
     latitude = serializers.FloatField(read_only=True, allow_null=True)
     longitude = serializers.FloatField(read_only=True, allow_null=True)
     demonstration_data = serializers.BooleanField(source="assessment.is_demo", read_only=True)

@@ -16,7 +16,7 @@ class CitySerializer(serializers.ModelSerializer):
     name_en = serializers.CharField(read_only=True)
     name_fr = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = City

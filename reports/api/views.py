@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
@@ -27,7 +27,12 @@ class ReportRequestSerializer(serializers.Serializer):
     )
     language = serializers.ChoiceField(choices=settings.LANGUAGES)
 
+    refuses_unknown_fields = True  # a misspelt field is named, not ignored
+
     def validate(self, attrs):
+        unknown = sorted(set(self.initial_data) - set(self.fields))
+        if unknown:
+            raise serializers.ValidationError({name: [_("Unknown field.")] for name in unknown})
         if attrs["kind"] == Report.Kind.COMPILATION:
             attrs["subject"] = ""  # the compilation has no subject: any given is ignored
         elif not attrs.get("subject"):
@@ -35,7 +40,45 @@ class ReportRequestSerializer(serializers.Serializer):
         return attrs
 
 
+class SubjectReportRequestSerializer(serializers.Serializer):
+    """The schema of a city, duo or experiment report request: its subject is required."""
+
+    refuses_unknown_fields = True
+
+    kind = serializers.ChoiceField(
+        choices=[Report.Kind.CITY.value, Report.Kind.DUO.value, Report.Kind.EXPERIMENT.value]
+    )
+    subject = serializers.SlugField(help_text="The slug of a published city, duo or experiment (as `kind` says).")
+    language = serializers.ChoiceField(choices=settings.LANGUAGES)
+
+
+class CompilationRequestSerializer(serializers.Serializer):
+    """The schema of a compilation request: no subject (one given is ignored)."""
+
+    refuses_unknown_fields = True
+
+    kind = serializers.ChoiceField(choices=[Report.Kind.COMPILATION.value])
+    subject = serializers.CharField(required=False, allow_blank=True, help_text="Ignored.")
+    language = serializers.ChoiceField(choices=settings.LANGUAGES)
+
+
+# What the schema says of ReportRequestSerializer: a subject for a city or a duo, none for the compilation.
+REPORT_REQUEST = PolymorphicProxySerializer(
+    component_name="ReportRequest",
+    serializers={
+        Report.Kind.CITY.value: SubjectReportRequestSerializer,
+        Report.Kind.DUO.value: SubjectReportRequestSerializer,
+        Report.Kind.EXPERIMENT.value: SubjectReportRequestSerializer,
+        Report.Kind.COMPILATION.value: CompilationRequestSerializer,
+    },
+    resource_type_field_name="kind",
+)
+
+
 class ReportSerializer(serializers.ModelSerializer):
+    subject = serializers.SlugField(
+        read_only=True, allow_blank=True, help_text="The city, duo or experiment slug; empty for the compilation."
+    )
     url = serializers.SerializerMethodField(help_text="This resource: poll it until `status` is done or failed.")
     page_url = serializers.SerializerMethodField(help_text="The report's page, with its progress bar.")
     file_url = serializers.SerializerMethodField(help_text="The PDF file once `status` is done; null before.")
@@ -79,22 +122,23 @@ class ReportSerializer(serializers.ModelSerializer):
         return report.error if user.is_authenticated and user.is_staff else ""
 
 
-ERROR = inline_serializer("ReportError", {"detail": serializers.CharField()})
-
-
 @extend_schema(
     operation_id="report_request",
-    request=ReportRequestSerializer,
+    request=REPORT_REQUEST,
     responses={
         202: OpenApiResponse(ReportSerializer, description="A rendering was queued: poll `url`."),
         200: OpenApiResponse(
             ReportSerializer, description="The report of the same data, already rendered or being rendered."
         ),
-        400: OpenApiResponse(
-            description="Unknown kind or language, or no published city, duo or experiment of that slug."
-        ),
-        429: OpenApiResponse(ERROR, description=f"Too many requests from this IP (at most {RATE_PER_IP})."),
+        400: OpenApiResponse(description="Unknown kind or language, a missing or malformed subject: each is named."),
+        404: OpenApiResponse(description="No published city, duo or experiment of that slug (`subject` says which)."),
+        429: OpenApiResponse(description=f"Too many requests from this IP (at most {RATE_PER_IP}), or from anywhere."),
+        503: OpenApiResponse(description="Requests cannot be counted for a moment: try again after Retry-After."),
     },
+    examples=[
+        OpenApiExample("A city report", {"kind": "city", "subject": "lyon", "language": "en"}, request_only=True),
+        OpenApiExample("The compilation", {"kind": "compilation", "language": "fr"}, request_only=True),
+    ],
     description=(
         "Ask for a PDF report: `city` (subject: a published city's slug), `duo` (a published duo's slug), "
         "`experiment` (a published experiment's slug: its capitalisation report) or "
@@ -119,8 +163,8 @@ def report_list(request):
     data.is_valid(raise_exception=True)
     try:
         report, queued = report_request(**data.validated_data, by=requested_by(request))
-    except ReportError as exc:
-        return Response({"subject": [str(exc)]}, status=status.HTTP_400_BAD_REQUEST)
+    except ReportError as exc:  # a well-formed slug that names nothing published
+        return Response({"subject": [str(exc)]}, status=status.HTTP_404_NOT_FOUND)
     output = ReportSerializer(report, context={"request": request}).data
     return Response(output, status=status.HTTP_202_ACCEPTED if queued else status.HTTP_200_OK)
 

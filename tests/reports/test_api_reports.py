@@ -77,7 +77,6 @@ def test_a_logged_in_caller_is_remembered_on_the_report(api, partner_a, rated_ci
     [
         ({"kind": "poster", "subject": "annecy", "language": "en"}, "kind", '"poster" is not a valid choice.'),
         ({"kind": "city", "subject": "annecy", "language": "de"}, "language", '"de" is not a valid choice.'),
-        ({"kind": "city", "subject": "atlantis", "language": "en"}, "subject", "No published city atlantis."),
         ({"kind": "city", "subject": "../etc", "language": "en"}, "subject", "Enter a valid"),
         ({"subject": "annecy", "language": "en"}, "kind", "This field is required."),
     ],
@@ -87,6 +86,14 @@ def test_bad_input_is_a_400_that_says_what_is_wrong(api, rated_city, media, data
 
     assert response.status_code == 400
     assert message in response.json()[field][0]
+    assert not Report.objects.exists()
+
+
+def test_a_subject_that_names_no_published_city_is_a_404_that_says_so(api, rated_city, media):
+    response = api.post("/api/reports/", {"kind": "city", "subject": "atlantis", "language": "en"}, format="json")
+
+    assert response.status_code == 404
+    assert response.json() == {"subject": ["No published city atlantis."]}
     assert not Report.objects.exists()
 
 
@@ -123,3 +130,13 @@ def test_the_reports_api_is_in_the_openapi_schema(api, db):
     properties = schema["components"]["schemas"]["Report"]["properties"]
     assert detail["operationId"] == "report_detail"
     assert {"id", "status", "progress", "url", "file_url", "pages", "size"} <= set(properties)
+
+
+def test_an_unknown_field_in_a_report_request_is_a_400_that_names_it(api, rated_city, media):
+    data = {"kind": "city", "subject": "annecy", "language": "en", "langauge": "fr"}
+
+    response = api.post("/api/reports/", data, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"langauge": ["Unknown field."]}
+    assert not Report.objects.exists()

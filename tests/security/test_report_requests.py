@@ -37,15 +37,21 @@ def test_compilation_requests_from_the_page_form_ignore_the_subject_too(client, 
 
 
 @pytest.mark.parametrize(
-    ("kind", "subject"),
-    [("city", ""), ("city", "hidden-city"), ("duo", ""), ("duo", "hidden-duo"), ("duo", "no-such-duo")],
+    ("kind", "subject", "status"),
+    [
+        ("city", "", 400),
+        ("city", "hidden-city", 404),
+        ("duo", "", 400),
+        ("duo", "hidden-duo", 404),
+        ("duo", "no-such-duo", 404),
+    ],
 )
-def test_a_city_or_duo_request_needs_a_published_subject_and_names_the_field(api, db, kind, subject):
+def test_a_city_or_duo_request_needs_a_published_subject_and_names_the_field(api, db, kind, subject, status):
     hidden_city = CityFactory(slug="hidden-city", is_published=False)
     DuoFactory(slug="hidden-duo", french_city=hidden_city)
 
     response = api.post("/api/reports/", {"kind": kind, "subject": subject, "language": "en"}, format="json")
 
-    assert response.status_code == 400
+    assert response.status_code == status  # none given: malformed; none published of that slug: not found
     assert "subject" in response.json()
     assert not Report.objects.exists()

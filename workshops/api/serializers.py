@@ -37,7 +37,7 @@ class MissionSerializer(serializers.ModelSerializer):
 
 
 class NamedParticipantSerializer(serializers.ModelSerializer):
-    organisation = serializers.CharField(source="organisation.name", default=None, read_only=True)
+    organisation = serializers.CharField(source="organisation.name", default=None, read_only=True, allow_null=True)
 
     class Meta:
         model = Participant
@@ -46,8 +46,8 @@ class NamedParticipantSerializer(serializers.ModelSerializer):
 
 class WorkshopSerializer(serializers.ModelSerializer):
     city = CityBriefSerializer(read_only=True)
-    mission = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    scenario = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    mission = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    scenario = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     participant_count = serializers.SerializerMethodField()
     named_participants = serializers.SerializerMethodField()
 
@@ -93,9 +93,14 @@ class MilestoneSerializer(serializers.ModelSerializer):
 
 
 class ActionSerializer(serializers.ModelSerializer):
-    duo = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    duo = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="The duo whose plan holds the action, or null."
+    )
     territory = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text="The territory whose local plan holds the action (no duo)."
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The territory whose local plan holds the action (no duo), or null.",
     )
     workshop = serializers.SerializerMethodField()
     owners = serializers.SerializerMethodField()
