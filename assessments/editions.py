@@ -15,7 +15,7 @@ from simple_history.utils import bulk_create_with_history
 
 from core.charts import Series, radar_description, radar_svg
 
-from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative
+from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative, stored_label
 from .selectors import initiatives_with_tags
 from .services import AssessmentError, assessment_create
 
@@ -128,7 +128,7 @@ def _format(number: Decimal, *, sign: bool = False) -> str:
 
 
 def _unit(value: IndicatorValue, indicator: Indicator) -> str:
-    return " ".join((value.unit or indicator.unit).split())
+    return stored_label(" ".join((value.unit or indicator.unit).split()))
 
 
 def edition_point(assessment: Assessment, value: IndicatorValue | None, indicator: Indicator) -> EditionPoint:
@@ -157,7 +157,7 @@ def edition_point(assessment: Assessment, value: IndicatorValue | None, indicato
         number=number,
         unit=_unit(value, indicator),
         reference_year=value.reference_year,
-        source=value.source_title,
+        source=value.source_label,
         source_url=value.source_url,
     )
 

@@ -1,5 +1,7 @@
 """Assessment frameworks as editable, versioned data, and the assessments of cities made along them."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +16,31 @@ from simple_history.models import HistoricalRecords
 from cities.predicates import assigned_city_ids, duo_city_ids
 from core.geo import LocatedNearTerritory, PointField, point_coordinates
 from core.predicates import is_team
+
+# Units of the reference framework and the demo's source label are stored in English, as the data was written, and
+# shown in the reader's language; any other unit or source (typed by the team) is shown as typed.
+STORED_LABELS = {
+    "households": _("households"),
+    "adults": _("adults"),
+    "activities": _("activities"),
+    "local currency": _("local currency"),
+    "g/person/day": _("g/person/day"),
+    "Illustrative value (demonstration data)": _("Illustrative value (demonstration data)"),
+    "Illustrative description": _("Illustrative description"),
+}
+
+
+# A cost in a currency (ISO 4217 code), as the demo's food-basket values are given.
+COST_PER_DAY = re.compile(r"^([A-Z]{3}) per person per day$")
+
+
+def stored_label(text: str) -> str:
+    """Return a stored unit or source label in the reader's language when the platform ships its translation."""
+    text_ = " ".join(text.split())
+    if cost := COST_PER_DAY.match(text_):
+        return _("%(currency)s per person per day") % {"currency": cost.group(1)}
+    label = STORED_LABELS.get(text_)
+    return str(label) if label is not None else text
 
 
 class Framework(models.Model):
@@ -151,6 +178,11 @@ class Indicator(models.Model):
 
     def __str__(self):
         return f"{self.code} — {self.name[:80]}"
+
+    @property
+    def unit_label(self) -> str:
+        """Return the unit in the reader's language."""
+        return stored_label(self.unit)
 
     def clean(self):
         if self.value_type == self.ValueType.SCALE:
@@ -370,6 +402,16 @@ class IndicatorValue(models.Model):
             self.reference_year, self.confidence, self.unit = None, "", ""
 
     @property
+    def unit_label(self) -> str:
+        """Return the value's unit, or else its indicator's, in the reader's language."""
+        return stored_label(self.unit or self.indicator.unit)
+
+    @property
+    def source_label(self) -> str:
+        """Return the source's title in the reader's language (a verbatim title stays as it is)."""
+        return stored_label(self.source_title)
+
+    @property
     def has_value(self) -> bool:
         """Return whether a value was given (as opposed to an explicit or implicit 'no data')."""
         if self.no_data:
@@ -387,7 +429,7 @@ class IndicatorValue(models.Model):
             # In the reader's language: 42.5 in English, 42,5 in French; never in scientific notation.
             text = formats.number_format(self.value_number.normalize(), use_l10n=True)
             return f"{text} %" if self.indicator.value_type == Indicator.ValueType.PERCENTAGE else text
-        return self.value_text
+        return stored_label(self.value_text)
 
     def clean(self):
         self.clear_when_no_data()

@@ -88,6 +88,7 @@ def framework_load_mufpp(*, data: dict) -> Counter:
                 "title_en": item["title_en"],
                 "title_fr": item.get("title_fr", ""),
                 "short_title_en": item.get("short_title_en", ""),
+                "short_title_fr": item.get("short_title_fr", ""),
                 "verified": bool(item.get("verified")),
                 "note": item.get("note") or "",
                 "source": action_source(item),

@@ -30,6 +30,7 @@ from assessments.models import (
     Indicator,
     IndicatorValue,
     Initiative,
+    stored_label,
 )
 from assessments.selectors import Completeness
 from assessments.services import MUFPP_SLUG
@@ -222,7 +223,7 @@ def compare_indicator(*, indicator: Indicator, values: list[IndicatorValue | Non
             )
             continue
         value.indicator = indicator  # display_value reads it
-        unit = (value.unit or indicator.unit).strip()
+        unit = stored_label((value.unit or indicator.unit).strip())
         if not unit and indicator.value_type == Indicator.ValueType.PERCENTAGE:
             unit = "%"
         cells.append(

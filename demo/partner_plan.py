@@ -7,11 +7,15 @@ from django.utils import timezone
 from cities.models import City, Duo, Organisation
 from workshops.models import Action, Milestone
 
-# (title, days from today of its due date), the first one late.
+# (title in English and French, days from today of its due date), the first one late.
 FEZ_MILESTONES = [
-    ("Survey the school canteens' suppliers", -15),
-    ("Sign the first supply contract with a cooperative", 20),
-    ("First local menu served in ten schools", 120),
+    ("Survey the school canteens' suppliers", "Enquêter auprès des fournisseurs des cantines scolaires", -15),
+    (
+        "Sign the first supply contract with a cooperative",
+        "Signer le premier contrat d'approvisionnement avec une coopérative",
+        20,
+    ),
+    ("First local menu served in ten schools", "Premier menu local servi dans dix écoles", 120),
 ]
 
 
@@ -36,6 +40,7 @@ def demo_fez_plan_load() -> int:
     )
     action.owners.add(owner)
     Milestone.objects.bulk_create(
-        Milestone(action=action, title=title, due=today + timedelta(days=days)) for title, days in FEZ_MILESTONES
+        Milestone(action=action, title_en=title_en, title_fr=title_fr, due=today + timedelta(days=days))
+        for title_en, title_fr, days in FEZ_MILESTONES
     )
     return 1

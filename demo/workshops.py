@@ -23,6 +23,7 @@ from cities.models import City, Duo, Organisation
 from workshops import services
 from workshops.models import (
     Action,
+    ActionUpdate,
     Infrastructure,
     Milestone,
     Mission,
@@ -201,6 +202,14 @@ SNOWSTORM = (
     ],
 )
 
+# The scenarios' hazards in French (the library below writes them in English).
+HAZARDS_FR = {
+    "Snowstorm": "Tempête de neige",
+    "Fuel shortage": "Pénurie de carburant",
+    "Heatwave": "Canicule",
+    "Cyber-attack": "Cyberattaque",
+}
+
 OTHER_SCENARIOS = [
     (
         "fuel-shortage",
@@ -320,7 +329,7 @@ PERCHE_INFRASTRUCTURE = [
         Infrastructure.Kind.MILL,
         "Moulin communal (illustrative)",
         "Commune",
-        "1 t of flour a day",
+        "1 t de farine par jour",
         Infrastructure.Status.UNDERUSED,
         (0.71, 48.36),
     ),
@@ -328,7 +337,7 @@ PERCHE_INFRASTRUCTURE = [
         Infrastructure.Kind.MARKET,
         "Marché de plein vent (illustrative)",
         "Commune",
-        "30 stalls",
+        "30 étals",
         Infrastructure.Status.ACTIVE,
         (0.83, 48.45),
     ),
@@ -336,7 +345,7 @@ PERCHE_INFRASTRUCTURE = [
         Infrastructure.Kind.FOOD_BANK,
         "Épicerie solidaire (illustrative)",
         "Association",
-        "120 households",
+        "120 ménages",
         Infrastructure.Status.ACTIVE,
         (0.92, 48.32),
     ),
@@ -395,9 +404,13 @@ def _placeholder_image(label: str, colour: tuple[int, int, int]) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=f"demo-{label.lower().replace(' ', '-')}.png")
 
 
-def _photo(*, credit_en: str, label: str, colour, **owner) -> None:
+def _photo(*, credit_en: str, label: str, label_fr: str, colour, **owner) -> None:
     Photo.objects.create(
-        image=_placeholder_image(label, colour), caption=f"{label} (illustrative image)", credit=credit_en, **owner
+        image=_placeholder_image(label, colour),
+        caption_en=f"{label} (illustrative image)",
+        caption_fr=f"{label_fr} (image illustrative)",
+        credit=credit_en,
+        **owner,
     )
 
 
@@ -424,9 +437,11 @@ def _missions(team) -> int:
             film_languages=film[1] if film else "",
             film_synopsis_en=film[2] if film else DEMO_NOTE_EN,
             film_synopsis_fr=film[3] if film else DEMO_NOTE_FR,
-            event_venue="" if illustrative else f"City hall of {city.name_en} (illustrative)",
+            event_venue_en="" if illustrative else f"City hall of {city.name_en} (illustrative)",
+            event_venue_fr="" if illustrative else f"Hôtel de ville de {city.name_fr} (illustratif)",
             event_attendance=None if illustrative else 120,
-            event_authorities="" if illustrative else "Deputy mayor for food (illustrative)",
+            event_authorities_en="" if illustrative else "Deputy mayor for food (illustrative)",
+            event_authorities_fr="" if illustrative else "Adjoint au maire chargé de l'alimentation (illustratif)",
             is_published=True,
             is_demo=True,
         )
@@ -439,7 +454,11 @@ def _missions(team) -> int:
         mission.universities.add(university)
         if not illustrative:
             _photo(
-                mission=mission, credit_en="Let's Food Cities (illustrative)", label=city.name_en, colour=(67, 160, 71)
+                mission=mission,
+                credit_en="Let's Food Cities (illustrative)",
+                label=city.name_en,
+                label_fr=city.name_fr,
+                colour=(67, 160, 71),
             )
         created += 1
     return created
@@ -489,7 +508,9 @@ def _fez_workshop(team) -> int:
         "11:30 Scoring on phones: impact, feasibility, cost, urgency\n12:30 Live ranking and next steps",
         agenda_fr="9 h Accueil et principaux enjeux du diagnostic\n10 h Propositions en petits groupes\n"
         "11 h 30 Notation sur téléphone : impact, faisabilité, coût, urgence\n12 h 30 Classement en direct et suites",
-        private_notes="Illustrative private note: two municipal departments still disagree on the market site.",
+        private_notes_en="Illustrative private note: two municipal departments still disagree on the market site.",
+        private_notes_fr="Note privée illustrative : deux services municipaux sont encore en désaccord sur le site "
+        "du marché.",
         is_published=True,
         is_demo=True,
     )
@@ -505,7 +526,13 @@ def _fez_workshop(team) -> int:
         )
     _add_proposals(workshop, FEZ_PROPOSALS)
     services.vote_open(workshop=workshop)  # open, with no ballot yet: the voting journey starts here
-    _photo(workshop=workshop, credit_en="Let's Food Cities (illustrative)", label="Fez workshop", colour=(251, 140, 0))
+    _photo(
+        workshop=workshop,
+        credit_en="Let's Food Cities (illustrative)",
+        label="Fez workshop",
+        label_fr="Atelier de Fès",
+        colour=(251, 140, 0),
+    )
     return 1
 
 
@@ -530,7 +557,8 @@ def _lyon_workshop_and_plan(team) -> int:
         + DEMO_NOTE_EN,
         minutes_fr="Neuf participants ont noté six propositions ; les trois meilleures sont devenues les premières "
         "actions du duo. " + DEMO_NOTE_FR,
-        private_notes="Illustrative private note: the budget of the cooks' exchange is not confirmed yet.",
+        private_notes_en="Illustrative private note: the budget of the cooks' exchange is not confirmed yet.",
+        private_notes_fr="Note privée illustrative : le budget de l'échange de cuisiniers n'est pas encore confirmé.",
         is_published=True,
         is_demo=True,
     )
@@ -572,27 +600,41 @@ def _lyon_workshop_and_plan(team) -> int:
             funding_source="Illustrative funding (demonstration data)",
             internal_notes="Illustrative internal note.",
         )
+        Action.objects.filter(pk=action.pk).update(
+            funding_source_fr="Financement illustratif (données de démonstration)",
+            internal_notes_fr="Note interne illustrative.",
+        )
         if indicators:
             action.indicators.add(indicators[index % len(indicators)])
-        for title_en, _title_fr, months, done in milestones:
+        for title_en, title_fr, months, done in milestones:
             due = today + timedelta(days=30 * months)
-            Milestone.objects.create(action=action, title=title_en, due=due, done_on=due if done else None)
-        services.action_update_record(
-            action=action,
-            status=Action.Status.IN_PROGRESS,
-            note="Work started with both cities (illustrative update).",
-            by=team,
-            date=today - timedelta(days=120),
-        )
-        if index == 2:
-            services.action_update_record(
+            Milestone.objects.create(
+                action=action, title_en=title_en, title_fr=title_fr, due=due, done_on=due if done else None
+            )
+        updates = [(120, *UPDATES[0])] + ([(30, *UPDATES[1])] if index == 2 else [])
+        for days_ago, note_en, note_fr in updates:
+            update = services.action_update_record(
                 action=action,
                 status=Action.Status.IN_PROGRESS,
-                note="Field survey done in ten markets (illustrative update).",
+                note=note_en,
                 by=team,
-                date=today - timedelta(days=30),
+                date=today - timedelta(days=days_ago),
             )
+            ActionUpdate.objects.filter(pk=update.pk).update(note_en=note_en, note_fr=note_fr)
     return 1
+
+
+# (English, French) notes of the Lyon–Ho Chi Minh City actions' progress updates
+UPDATES = [
+    (
+        "Work started with both cities (illustrative update).",
+        "Travail engagé avec les deux villes (mise à jour illustrative).",
+    ),
+    (
+        "Field survey done in ten markets (illustrative update).",
+        "Enquête de terrain réalisée dans dix marchés (mise à jour illustrative).",
+    ),
+]
 
 
 def _scenarios() -> Scenario:
@@ -604,7 +646,8 @@ def _scenarios() -> Scenario:
             defaults={
                 "title_en": title_en,
                 "title_fr": title_fr,
-                "hazard": hazard,
+                "hazard_en": hazard,
+                "hazard_fr": HAZARDS_FR[hazard],
                 "summary_en": summary_en,
                 "summary_fr": summary_fr,
             },
@@ -685,38 +728,77 @@ def _perche(snowstorm: Scenario, team) -> int:
     ]
     rounds = list(snowstorm.rounds.order_by("number"))
     decisions = [
-        "Check on isolated residents door to door",
-        "Open the village hall as a warm shelter with a generator",
-        "Pool the milk that can no longer be collected and make cheese",
-        "Distribute flour from the mill and bake in the bakery's wood oven",
+        ("Check on isolated residents door to door", "Rendre visite porte à porte aux habitants isolés"),
+        (
+            "Open the village hall as a warm shelter with a generator",
+            "Ouvrir la salle des fêtes comme abri chauffé avec un groupe électrogène",
+        ),
+        (
+            "Pool the milk that can no longer be collected and make cheese",
+            "Mettre en commun le lait qui ne peut plus être collecté et faire du fromage",
+        ),
+        (
+            "Distribute flour from the mill and bake in the bakery's wood oven",
+            "Distribuer la farine du moulin et cuire le pain dans le four à bois de la boulangerie",
+        ),
     ]
-    for index, group_name in enumerate(["Group A", "Group B", "Group C", "Group D"]):
-        group = SimulationGroup.objects.create(workshop=workshop, name=group_name)
+    for index, letter in enumerate("ABCD"):
+        group = SimulationGroup.objects.create(workshop=workshop, name_en=f"Group {letter}", name_fr=f"Groupe {letter}")
         for offset, role in enumerate(ROLES):
             player = participants[(index * len(ROLES) + offset) % len(participants)]
             RoleAssignment.objects.create(group=group, role=role, participant=player)
-        for round_, decision in zip(rounds, decisions, strict=False):
-            RoundDecision.objects.create(group=group, round=round_, decision=f"{decision} (illustrative decision).")
-    for text, code in [
-        ("No one knows which farms can process their own produce.", "food_supply_distribution"),
-        ("Shops hold two days of stock; deliveries depend on one road.", "food_supply_distribution"),
-        ("Isolated elderly residents are unknown to the services.", "social_economic_equity"),
-        ("Milking and cold storage stop without power.", "food_production"),
+        for round_, (decision_en, decision_fr) in zip(rounds, decisions, strict=False):
+            RoundDecision.objects.create(
+                group=group,
+                round=round_,
+                decision_en=f"{decision_en} (illustrative decision).",
+                decision_fr=f"{decision_fr} (décision illustrative).",
+            )
+    for text_en, text_fr, code in [
+        (
+            "No one knows which farms can process their own produce.",
+            "Personne ne sait quelles fermes peuvent transformer leur propre production.",
+            "food_supply_distribution",
+        ),
+        (
+            "Shops hold two days of stock; deliveries depend on one road.",
+            "Les commerces ont deux jours de stock ; les livraisons dépendent d'une seule route.",
+            "food_supply_distribution",
+        ),
+        (
+            "Isolated elderly residents are unknown to the services.",
+            "Les personnes âgées isolées ne sont pas connues des services.",
+            "social_economic_equity",
+        ),
+        (
+            "Milking and cold storage stop without power.",
+            "La traite et le stockage au froid s'arrêtent sans électricité.",
+            "food_production",
+        ),
     ]:
         category = Category.objects.filter(code=code).first()
-        Vulnerability.objects.create(workshop=workshop, description=text, category=category)
+        Vulnerability.objects.create(
+            workshop=workshop, description_en=text_en, description_fr=text_fr, category=category
+        )
     proposals = _add_proposals(workshop, PERCHE_OUTCOMES, source=Proposal.Source.SIMULATION)
     # The park belongs to no duo: its last two outcomes open its own local action plan.
     for proposal, due in zip(proposals[-2:], [date(2024, 6, 30), date(2025, 3, 31)], strict=True):
         action = services.proposal_to_action(proposal=proposal, territory=perche, by=team, start=date(2024, 2, 1))
-        Milestone.objects.create(action=action, title=_milestone_title(proposal), due=due)
+        title_en, title_fr = _milestone_title(proposal)
+        Milestone.objects.create(action=action, title_en=title_en, title_fr=title_fr, due=due)
     return 1
 
 
-def _milestone_title(proposal: Proposal) -> str:
+def _milestone_title(proposal: Proposal) -> tuple[str, str]:
     if "mill" in proposal.title_en.lower():
-        return "Two communes budget a shared mill (illustrative)"
-    return "Map of the processing tools shared with the communes (illustrative)"
+        return (
+            "Two communes budget a shared mill (illustrative)",
+            "Deux communes budgètent un moulin partagé (illustratif)",
+        )
+    return (
+        "Map of the processing tools shared with the communes (illustrative)",
+        "Carte des outils de transformation partagés avec les communes (illustrative)",
+    )
 
 
 def _duo_timelines() -> None:

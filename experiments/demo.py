@@ -201,5 +201,7 @@ def demo_perche_experiment_load() -> City | None:
             Feedback.objects.create(session=session, token=f"demo-{number}", rating=rating, will_act=rating >= 4)
         if kind == Session.Kind.AWARENESS:
             # What the evening proposed, waiting for the vote or for the commune's plan.
-            session_follow_up(session=session, title="Map the village wells and springs")
+            proposal = session_follow_up(session=session, title="Map the village wells and springs")
+            proposal.title_fr = "Cartographier les puits et les sources du village"
+            proposal.save(update_fields=["title_fr"])
     return perche

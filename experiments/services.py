@@ -3,10 +3,11 @@ sessions and their anonymous feedback, and the follow-up actions that enter the 
 
 from datetime import date, datetime, time
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -230,6 +231,15 @@ def feedback_give(*, session: Session, token: str, rating: int, will_act: bool =
         raise ExperimentError(_("This phone has already given its feedback on this session.")) from None
 
 
+def _follow_up_titles(session: Session) -> dict[str, str]:
+    """Return the follow-up workshop's title in every language of the site (a translatable field)."""
+    titles = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            titles[f"title_{code}"] = _("Follow-up of %(session)s") % {"session": session.title}
+    return titles
+
+
 def _follow_up_workshop(session: Session, by) -> Workshop:
     """Return the workshop that holds the session's follow-up proposals, created on first use (its vote, its plan)."""
     if session.workshop_id:
@@ -238,7 +248,7 @@ def _follow_up_workshop(session: Session, by) -> Workshop:
     workshop = Workshop.objects.create(
         city=session.commune,
         format=Workshop.Format.OTHER,
-        title=_("Follow-up of %(session)s") % {"session": session.title},
+        **_follow_up_titles(session),
         slug=_unique_slug(Workshop, f"{session.title} {session.date:%Y-%m-%d} follow-up"),
         starts_at=starts_at,
         is_published=session.is_published,

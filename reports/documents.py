@@ -12,7 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from assessments.editions import EditionChange, change_radar, city_edition_change
-from assessments.models import Assessment, Category, Framework, Initiative
+from assessments.models import Assessment, Category, Framework, Initiative, stored_label
 from assessments.selectors import assessment_latest_published, assessment_overview
 from cities.models import City, Duo
 from core.charts import Series, radar_svg
@@ -125,7 +125,7 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
         for _indicator, value in item.rows:
             if value is not None and value.has_value:
                 sources.add(
-                    title=value.source_title,
+                    title=value.source_label,
                     url=value.source_url,
                     licence=value.licence,
                     used_for=_("Indicator values, %(name)s") % {"name": city.name},
@@ -147,12 +147,10 @@ def _assessment_data(city: City, sources: Sources, *, details: bool = True) -> d
                             "code": indicator.code,
                             "value": value.display_value if value and value.has_value else _("no data"),
                             "has_value": bool(value and value.has_value),
-                            "unit": ((value.unit if value else "") or indicator.unit)
-                            if value and value.has_value
-                            else "",
+                            "unit": stored_label(value.unit or indicator.unit) if value and value.has_value else "",
                             # 'no data' has no year or confidence to show (nor a unit, above)
                             "year": value.reference_year if value and value.has_value else None,
-                            "source": value.source_title if value else "",
+                            "source": value.source_label if value else "",
                             "source_url": value.source_url if value else "",
                             "confidence": str(value.get_confidence_display())
                             if value and value.has_value and value.confidence
@@ -482,7 +480,7 @@ def _comparison_sources(duo: Duo, sources: Sources) -> None:
         for value in assessment.indicator_values.all():
             if value.has_value:
                 sources.add(
-                    title=value.source_title,
+                    title=value.source_label,
                     url=value.source_url,
                     licence=value.licence,
                     used_for=_("Indicator values, %(name)s") % {"name": city.name},

@@ -80,7 +80,7 @@ def indicator_chart(*, indicator: Indicator, values: list[IndicatorValue], actio
             markers=markers,
             title=_("%(name)s over time, by the year each value describes") % {"name": indicator.name},
             description=description,
-            unit=indicator.unit,
+            unit=indicator.unit_label,
             element_id=element_id,
         )
     )
@@ -125,10 +125,10 @@ class ActionOutcomes:
 def _reading(value: IndicatorValue) -> Reading:
     return Reading(
         display=value.display_value,
-        unit=(value.unit or value.indicator.unit).strip(),
+        unit=value.unit_label.strip(),
         year=value_year(value),
         edition=value.assessment.year,
-        source=value.source_title,
+        source=value.source_label,
         source_url=value.source_url,
     )
 

@@ -221,4 +221,5 @@ def test_two_actions_have_faos_french_wording_and_its_source():
         action = RecommendedAction.objects.get(number=number)
         assert action.title_fr.startswith(("Réunir les principaux acteurs", "Sensibiliser le public"))
         assert "French wording: https://fao.org/save-food/" in action.source
-    assert RecommendedAction.objects.exclude(number__in=(34, 35)).exclude(title_fr="").count() == 0
+    # The other actions' French is the team's translation: no FAO page is named as its source.
+    assert RecommendedAction.objects.exclude(number__in=(34, 35)).filter(source__contains="French wording").count() == 0
