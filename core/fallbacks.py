@@ -48,7 +48,8 @@ def fallback_text(descriptor, instance, value):
     if not isinstance(value, str) or not value or isinstance(value, FallbackText):
         return value
     name, language = descriptor.field.name, get_language()
-    if (instance._meta.label_lower, name) in PROPER_NAMES:
+    # The field's model, not the instance's: values_list() hands over a bare stand-in object without _meta.
+    if (descriptor.field.model._meta.label_lower, name) in PROPER_NAMES:
         return value
     if getattr(instance, build_localized_fieldname(name, language), None):
         return value

@@ -84,3 +84,12 @@ def test_marked_text_is_escaped_and_its_language_kept():
 
     assert html.startswith('<p title="a">')
     assert '<span class="untranslated" lang="en">&lt;b&gt;</span>' in html
+
+
+def test_values_list_of_a_translated_field_reads_in_any_language(lyon):
+    from cities.models import City
+
+    with translation.override("vi"):
+        rows = dict(City.objects.filter(pk=lyon.pk).values_list("slug", "description"))
+
+    assert rows == {"lyon-test": "A city on two rivers."}
