@@ -158,10 +158,7 @@ ACTIONS = {1: {'title_en': 'Facilitate collaboration across city agencies and de
       'short_title_en': 'Use cash and food transfers and other social protection systems (food banks, community food '
                         'kitchens, emergency pantries) to give vulnerable populations dignified, culturally '
                         'appropriate access to healthy food',
-      'short_title_fr': "Recourir aux transferts monétaires et alimentaires et à d'autres systèmes de protection "
-                        "sociale (banques alimentaires, cuisines communautaires, épiceries d'urgence) pour donner "
-                        'aux populations vulnérables un accès digne et culturellement adapté à une alimentation '
-                        'saine'},
+      'short_title_fr': "Recourir aux transferts monétaires et alimentaires et à d'autres dispositifs de protection sociale (banques alimentaires, cuisines communautaires, épiceries d'urgence) pour donner aux plus vulnérables un accès digne et adapté à une alimentation saine"},
  15: {'title_en': 'Reorient school feeding and other institutional food services towards healthy, local or regional, '
                   'seasonal and sustainably produced food',
       'title_fr': 'Réorienter la restauration scolaire et les autres services de restauration collective vers des '
@@ -343,10 +340,7 @@ ACTIONS = {1: {'title_en': 'Facilitate collaboration across city agencies and de
       'short_title_en': 'Collaborate with private sector, research, educational and community organisations to '
                         'develop/review municipal policies and regulations to prevent waste or safely recover food '
                         "and packaging ('food use-not-waste' hierarchy)",
-      'short_title_fr': "Collaborer avec le secteur privé et les organismes de recherche, d'enseignement et "
-                        'associatifs pour élaborer ou réviser les politiques et réglementations municipales afin de '
-                        'prévenir le gaspillage ou de récupérer en toute sécurité aliments et emballages (hiérarchie '
-                        '« utiliser, ne pas gaspiller »)'},
+      'short_title_fr': "Avec le secteur privé et les organismes de recherche, d'enseignement et associatifs, élaborer ou réviser les politiques et règles municipales pour prévenir le gaspillage ou récupérer sans risque aliments et emballages (« utiliser, ne pas gaspiller »)"},
  37: {'title_en': 'Save food by facilitating recovery and redistribution for human consumption of safe and '
                   'nutritious foods, if applicable, that are at risk of being lost, discarded or wasted from '
                   'production, manufacturing, retail, catering, wholesale and hospitality.',

@@ -110,3 +110,26 @@ def test_a_value_shows_its_indicator_unit_and_demo_source_in_french():
 
     with translation.override("fr"):
         assert (value.unit_label, value.source_label) == ("ménages", "Valeur illustrative (données de démonstration)")
+
+
+@pytest.mark.parametrize(
+    ("section", "model_name"),
+    [("categories", "Category"), ("actions", "RecommendedAction"), ("indicators", "Indicator")],
+)
+def test_every_text_of_the_reference_data_fits_its_column(section, model_name):
+    """PostgreSQL refuses a text longer than its column where SQLite stores it: the data must fit both."""
+    import json
+
+    from django.apps import apps as django_apps
+
+    from letsfood.management.commands.load_reference import REFERENCE_DIR
+
+    model = django_apps.get_model("assessments", model_name)
+    limits = {field.name: field.max_length for field in model._meta.get_fields() if getattr(field, "max_length", None)}
+    too_long = [
+        (item.get("number", item.get("code")), key, len(value))
+        for item in json.loads((REFERENCE_DIR / "mufpp.json").read_text(encoding="utf-8"))[section]
+        for key, value in item.items()
+        if isinstance(value, str) and key in limits and len(value) > limits[key]
+    ]
+    assert too_long == []
