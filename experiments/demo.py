@@ -33,52 +33,131 @@ COMMUNES = [
 ]
 
 TOOLS = [
-    # commune, kind, title, status, outcome, cost, lessons, observations
+    # commune, kind, title, status, outcome, cost, lessons, observations; each text as (English, French)
     (
         "mortagne-au-perche",
         Tool.Kind.SHARED_ORCHARD,
-        "Shared orchard of old Perche apple and pear varieties",
+        (
+            "Shared orchard of old Perche apple and pear varieties",
+            "Verger partagé de variétés anciennes de pommes et de poires du Perche",
+        ),
         Tool.Status.IN_PROGRESS,
         Tool.Outcome.UNKNOWN,
         Decimal("6200"),
-        "",
-        [(date(2025, 11, 22), "40 trees planted with the school and the orchard association; watering rota agreed.")],
+        ("", ""),
+        [
+            (
+                date(2025, 11, 22),
+                (
+                    "40 trees planted with the school and the orchard association; watering rota agreed.",
+                    "40 arbres plantés avec l'école et l'association des croqueurs de pommes ; tour d'arrosage "
+                    "convenu.",
+                ),
+            )
+        ],
     ),
     (
         "mortagne-au-perche",
         Tool.Kind.PROCESSING_CENSUS,
-        "Census of the processing tools of the canton (presses, ovens, cold rooms)",
+        (
+            "Census of the processing tools of the canton (presses, ovens, cold rooms)",
+            "Recensement des outils de transformation du canton (pressoirs, fours, chambres froides)",
+        ),
         Tool.Status.DONE,
         Tool.Outcome.WORKED,
         Decimal("1800"),
-        "A volunteer per village and one shared spreadsheet were enough; owners agreed to lend their press in a "
-        "crisis.",
-        [(date(2026, 3, 10), "27 tools listed in 12 villages, 9 of them available to lend.")],
+        (
+            "A volunteer per village and one shared spreadsheet were enough; owners agreed to lend their press in a "
+            "crisis.",
+            "Un bénévole par village et un tableur partagé ont suffi ; les propriétaires ont accepté de prêter leur "
+            "pressoir en cas de crise.",
+        ),
+        [
+            (
+                date(2026, 3, 10),
+                (
+                    "27 tools listed in 12 villages, 9 of them available to lend.",
+                    "27 outils recensés dans 12 villages, dont 9 disponibles au prêt.",
+                ),
+            )
+        ],
     ),
     (
         "belleme",
         Tool.Kind.SHARED_GARDEN,
-        "Shared vegetable garden behind the community hall",
+        ("Shared vegetable garden behind the community hall", "Potager partagé derrière la salle des fêtes"),
         Tool.Status.DONE,
         Tool.Outcome.WORKED,
         Decimal("3400"),
-        "Starting small (10 plots) and a weekly open morning kept the volunteers; water from the hall's roof suffices.",
+        (
+            "Starting small (10 plots) and a weekly open morning kept the volunteers; water from the hall's roof "
+            "suffices.",
+            "Commencer petit (10 parcelles) et une matinée portes ouvertes chaque semaine ont gardé les bénévoles ; "
+            "l'eau du toit de la salle suffit.",
+        ),
         [
-            (date(2026, 4, 18), "10 plots opened, 14 households garden them."),
-            (date(2026, 9, 5), "First harvest shared at the market; two more plots asked for."),
+            (
+                date(2026, 4, 18),
+                ("10 plots opened, 14 households garden them.", "10 parcelles ouvertes, cultivées par 14 foyers."),
+            ),
+            (
+                date(2026, 9, 5),
+                (
+                    "First harvest shared at the market; two more plots asked for.",
+                    "Première récolte partagée au marché ; deux parcelles de plus demandées.",
+                ),
+            ),
         ],
     ),
     (
         "belleme",
         Tool.Kind.EQUIPMENT,
-        "A small stone mill for the local farmers' grain",
+        (
+            "A small stone mill for the local farmers' grain",
+            "Un petit moulin à meules de pierre pour le grain des agriculteurs du coin",
+        ),
         Tool.Status.PLANNED,
         Tool.Outcome.UNKNOWN,
         None,
-        "",
+        ("", ""),
         [],
     ),
 ]
+
+SESSIONS = [
+    # commune, kind, title, date, audience, attendance, material, ratings; each text as (English, French)
+    (
+        "mortagne-au-perche",
+        Session.Kind.AWARENESS,
+        ("Evening on food disruptions", "Soirée sur les ruptures d'approvisionnement alimentaire"),
+        date(2025, 10, 9),
+        ("Inhabitants", "Habitants"),
+        42,
+        (
+            "The snowstorm scenario's map, a film of the ATLASS simulation",
+            "La carte du scénario de tempête de neige, un film de la simulation ATLASS",
+        ),
+        [5, 4, 4, 5, 3, 4],
+    ),
+    (
+        "belleme",
+        Session.Kind.TRAINING,
+        ("Training of the elected officials", "Formation des élus"),
+        date(2025, 11, 14),
+        ("Mayors and councillors of the canton", "Maires et conseillers municipaux du canton"),
+        14,
+        (
+            "Food-resilience self-diagnosis grid, the park's inventory",
+            "Grille d'autodiagnostic de la résilience alimentaire, l'inventaire du parc",
+        ),
+        [4, 5, 4],
+    ),
+]
+
+
+def _texts(field: str, english: str, french: str) -> dict[str, str]:
+    """Return a translatable field's English and French columns."""
+    return {f"{field}_en": english, f"{field}_fr": french}
 
 
 @transaction.atomic
@@ -112,15 +191,27 @@ def demo_perche_experiment_load() -> City | None:
     experiment = Experiment.objects.create(
         territory=perche,
         slug=EXPERIMENT_SLUG,
-        title="Food resilience in the communes of the Perche",
-        summary=(
-            "Following the ATLASS II snowstorm simulation, two communes of the park try for two years the tools that "
-            "would keep them fed in a disruption, then hand on what worked to the other communes."
+        **_texts(
+            "title",
+            "Food resilience in the communes of the Perche",
+            "La résilience alimentaire dans les communes du Perche",
         ),
-        objectives=(
+        **_texts(
+            "summary",
+            "Following the ATLASS II snowstorm simulation, two communes of the park try for two years the tools that "
+            "would keep them fed in a disruption, then hand on what worked to the other communes.",
+            "À la suite de la simulation de tempête de neige ATLASS II, deux communes du parc expérimentent pendant "
+            "deux ans les outils qui les nourriraient en cas de rupture, puis transmettent aux autres communes ce qui "
+            "a fonctionné.",
+        ),
+        **_texts(
+            "objectives",
             "Raise the inhabitants' awareness of food disruptions; train the elected officials; support each commune "
             "in trying shared gardens and orchards, a census of processing tools and basic equipment; review and "
-            "transfer the know-how."
+            "transfer the know-how.",
+            "Sensibiliser les habitants aux ruptures d'approvisionnement alimentaire ; former les élus ; accompagner "
+            "chaque commune dans l'essai de jardins et de vergers partagés, d'un recensement des outils de "
+            "transformation et d'équipements de base ; évaluer et transmettre le savoir-faire.",
         ),
         start=date(2025, 9, 1),
         end=date(2027, 8, 31),
@@ -130,71 +221,64 @@ def demo_perche_experiment_load() -> City | None:
     )
     experiment.communes.set(communes.values())
     Funding.objects.create(
-        experiment=experiment, source="Région Normandie", amount=Decimal("25000"), status=Funding.Status.GRANTED
+        experiment=experiment,
+        **_texts("source", "Région Normandie", "Région Normandie"),
+        amount=Decimal("25000"),
+        status=Funding.Status.GRANTED,
     )
     Funding.objects.create(
-        experiment=experiment, source="LEADER (European Union)", amount=Decimal("40000"), status=Funding.Status.SOUGHT
+        experiment=experiment,
+        **_texts("source", "LEADER (European Union)", "LEADER (Union européenne)"),
+        amount=Decimal("40000"),
+        status=Funding.Status.SOUGHT,
     )
     Partner.objects.create(
         experiment=experiment,
         kind=Partner.Kind.PARTNER,
         organisation="Parc naturel régional du Perche",
-        role="Food-resilience project officer (coordination)",
+        **_texts(
+            "role",
+            "Food-resilience project officer (coordination)",
+            "Chargé de mission résilience alimentaire (coordination)",
+        ),
     )
     Partner.objects.create(
         experiment=experiment,
         kind=Partner.Kind.EXPERT,
         organisation="Chambre d'agriculture",
-        role="Agronomist (orchards and small-scale milling)",
+        **_texts(
+            "role", "Agronomist (orchards and small-scale milling)", "Agronome (vergers et meunerie à petite échelle)"
+        ),
     )
     Partner.objects.create(
-        experiment=experiment, kind=Partner.Kind.EXPERT, organisation="ATLASS II research team", role="Methodology"
+        experiment=experiment,
+        kind=Partner.Kind.EXPERT,
+        organisation="ATLASS II research team",
+        **_texts("role", "Methodology", "Méthodologie"),
     )
     for commune, kind, title, status, outcome, cost, lessons, observations in TOOLS:
         tool = Tool.objects.create(
             experiment=experiment,
             commune=communes[commune],
             kind=kind,
-            title=title,
+            **_texts("title", *title),
             status=status,
             outcome=outcome,
             cost=cost,
-            lessons=lessons,
+            **_texts("lessons", *lessons),
         )
         for day, note in observations:
-            Observation.objects.create(tool=tool, date=day, note=note)
-    sessions = [
-        (
-            communes["mortagne-au-perche"],
-            Session.Kind.AWARENESS,
-            "Evening on food disruptions",
-            date(2025, 10, 9),
-            "Inhabitants",
-            42,
-            "The snowstorm scenario's map, a film of the ATLASS simulation",
-            [5, 4, 4, 5, 3, 4],
-        ),
-        (
-            communes["belleme"],
-            Session.Kind.TRAINING,
-            "Training of the elected officials",
-            date(2025, 11, 14),
-            "Mayors and councillors of the canton",
-            14,
-            "Food-resilience self-diagnosis grid, the park's inventory",
-            [4, 5, 4],
-        ),
-    ]
-    for commune, kind, title, day, audience, attendance, material, ratings in sessions:
+            Observation.objects.create(tool=tool, date=day, **_texts("note", *note))
+    for commune, kind, title, day, audience, attendance, material, ratings in SESSIONS:
         session = Session.objects.create(
             experiment=experiment,
-            commune=commune,
+            commune=communes[commune],
             kind=kind,
-            title=title,
+            **_texts("title", *title),
             date=day,
-            audience=audience,
+            **_texts("audience", *audience),
             attendance=attendance,
-            material=material,
+            **_texts("material", *material),
             is_published=True,
         )
         for number, rating in enumerate(ratings):

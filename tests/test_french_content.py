@@ -80,10 +80,6 @@ def every_object_paths() -> list[tuple[str, str]]:
         ]
 
 
-# Pages whose content is not translatable yet: the experiments' tools and their milestones are single-language.
-NOT_YET_FRENCH = ("/fr/experiments/",)
-
-
 def french_pages(ctx, clients) -> dict[str, str]:  # noqa: F811
     """Return the text of every French page that opens for an anonymous visitor or a partner, by path."""
     pages = {}
@@ -102,8 +98,6 @@ def french_pages(ctx, clients) -> dict[str, str]:  # noqa: F811
             if persona is None:
                 continue
             path = build_path(route.route, case.kwargs(ctx) if case.kwargs else {})
-            if path.startswith(NOT_YET_FRENCH):
-                continue
             response = clients[persona].get(path)
             if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
                 pages[path] = html.unescape(response.content.decode())

@@ -30,6 +30,7 @@ DATA_MIGRATIONS = {
         "none needed: it updates the reference framework, which tests load themselves"
     ),
     ("workshops", "0005_content_translations"): "none needed: it copies existing texts to their English column",
+    ("experiments", "0002_content_translations"): "none needed: it copies existing texts to their English column",
     ("letsfood", "0002_report_files_private_storage"): "none needed: it moves existing report files, seeds nothing",
     ("assessments", "0006_no_data_provenance_and_framework_citation"): (
         "none needed: it empties fields of 'no data' rows and updates the reference framework, seeds nothing"

@@ -34,6 +34,20 @@ def test_the_api_detail_gives_tools_and_published_sessions_without_codes_or_comm
     assert shown.code not in text and "Private words" not in text
 
 
+def test_the_api_gives_each_text_in_the_readers_language_under_its_plain_name(client, experiment):
+    experiment.title_fr = "La résilience alimentaire dans le Perche"
+    experiment.save()
+    ToolFactory(experiment=experiment, title_en="Shared orchard", title_fr="Verger partagé")
+
+    data = client.get(f"/api/experiments/{experiment.slug}/", HTTP_ACCEPT_LANGUAGE="fr").json()
+
+    assert (data["title"], [tool["title"] for tool in data["tools"]]) == (
+        "La résilience alimentaire dans le Perche",
+        ["Verger partagé"],
+    )
+    assert "title_fr" not in data and "title_en" not in data
+
+
 def test_the_api_refuses_to_write(client, experiment):
     assert client.post("/api/experiments/", {"title": "x"}).status_code in (401, 403, 405)
 
@@ -106,6 +120,16 @@ def test_the_parks_contact_in_the_demo_is_a_role_not_a_name(perche):
     contact = Partner.objects.get(organisation="Parc naturel régional du Perche")
     assert "officer" in contact.role
     assert not any(hasattr(contact, field) for field in ("name", "email", "phone"))
+
+
+def test_the_demo_experiment_reads_in_french_on_its_french_page(client, perche):
+    demo_perche_experiment_load()
+
+    page = client.get(f"/fr/experiments/{EXPERIMENT_SLUG}/").content.decode()
+
+    assert "La résilience alimentaire dans les communes du Perche" in page
+    assert "Verger partagé de variétés anciennes" in page and "Formation des élus" in page
+    assert "Shared orchard" not in page and "Training of the elected officials" not in page
 
 
 def test_the_demo_loads_twice_without_doubling(perche):
