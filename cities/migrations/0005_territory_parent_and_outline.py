@@ -9,6 +9,9 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cities', '0004_organisation_location'),
+        # After the language columns: SQLite rebuilds the table when this is unapplied, from a state that must
+        # already hold them.
+        ('cities', '0005_spanish_arabic_vietnamese_persian_columns'),
     ]
 
     operations = [
