@@ -15,6 +15,10 @@
     root.querySelectorAll("tr[data-param-name] select:not([aria-label])").forEach(function (select) {
       select.setAttribute("aria-label", select.closest("tr").getAttribute("data-param-name"));
     });
+    // The examples of an operation (request or response) are chosen in a select Swagger leaves unnamed.
+    root.querySelectorAll("select.examples-select-element:not([aria-label])").forEach(function (select) {
+      select.setAttribute("aria-label", "Examples");
+    });
   }
 
   var target = document.getElementById("swagger-ui");

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from assessments.editions import EditionPoint, assessment_follow_up_start, indicator_change
 from assessments.models import Indicator, Initiative
 from assessments.services import AssessmentError
+from core.cache import data_version_bump
 from tests.assessments.follow_up import baseline, fez_follow_up
 from tests.factories import AssessmentFactory, IndicatorFactory, IndicatorValueFactory, InitiativeFactory
 
@@ -150,6 +151,7 @@ def test_the_city_page_takes_the_same_number_of_queries_whatever_the_editions_an
     fez = duo_b.partner_city
     fez_follow_up(fez_2019=editions[fez.slug], indicators=indicators, team=team_member)
     client.get(f"/en/cities/{fez.slug}/")  # warm the caches every page reads
+    data_version_bump()  # the page itself computed afresh, as after the editions below are added
     with CaptureQueriesContext(connection) as small:
         _page(client, fez)
     for year in (2021, 2023, 2024):
@@ -158,6 +160,7 @@ def test_the_city_page_takes_the_same_number_of_queries_whatever_the_editions_an
             indicator = IndicatorFactory(framework=framework, category=indicators["waste"].category, unit="t")
             IndicatorValueFactory(assessment=edition, indicator=indicator, value_number=n, reference_year=year)
         InitiativeFactory(assessment=edition)
+    data_version_bump()
     with CaptureQueriesContext(connection) as large:
         _page(client, fez)
     assert len(small) == len(large), (len(small), len(large))

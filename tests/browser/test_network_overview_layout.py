@@ -17,7 +17,7 @@ def demo_data(reference_data, settings):
 @pytest.mark.parametrize("width", [1280, 1440, 390])
 def test_the_coverage_matrix_scrolls_in_its_region_not_the_page(demo_data, live_server, offline_context, width):
     page = offline_context(locale="en-GB", viewport={"width": width, "height": 900}).new_page()
-    page.goto(f"{live_server.url}/en/network/")
+    page.goto(f"{live_server.url}/en/network/?category=all")
     assert page.locator("table.coverage tbody tr:not(.category-row)").count() == 37
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     region = page.locator(".coverage-scroll")
