@@ -339,6 +339,16 @@ def _provenance(fields: dict, year: int, rng: random.Random) -> dict:
     return {"reference_year": year, "confidence": rng.choice(["high", "medium", "low"]), **fields}
 
 
+def _leave_a_gap(values: list[IndicatorValue], city: City) -> None:
+    """Turn one value into 'no data' when every indicator drew one: no real assessment measures them all."""
+    if not values or any(value.no_data for value in values):
+        return
+    # Its own generator, so that the other draws stay as they were; the same indicator in every edition of the city.
+    gap = random.Random(f"{city.slug}-gap").choice(sorted(values, key=lambda value: value.indicator.code))
+    gap.value_number, gap.value_boolean, gap.value_text, gap.no_data = None, None, "", True
+    gap.clear_when_no_data()
+
+
 def _jitter(city: City, rng: random.Random) -> dict:
     return {
         "type": "Point",
@@ -380,22 +390,21 @@ def demo_assessments_load() -> int:
             reading.challenges_en = "Illustrative challenges: see the list of challenges."
             reading.challenges_fr = "Enjeux illustratifs : voir la liste des enjeux."
             reading.save()
-        bulk_create_with_history(
-            [
-                IndicatorValue(
-                    assessment=assessment,
-                    indicator=indicator,
-                    source_title=DEMO_SOURCE,
-                    **_provenance(
-                        {"unit": indicator.unit, **_illustrative_value(indicator, city, rng)},
-                        DEMO_YEAR - rng.randint(0, 4),
-                        rng,
-                    ),
-                )
-                for indicator in indicators
-            ],
-            IndicatorValue,
-        )
+        values = [
+            IndicatorValue(
+                assessment=assessment,
+                indicator=indicator,
+                source_title=DEMO_SOURCE,
+                **_provenance(
+                    {"unit": indicator.unit, **_illustrative_value(indicator, city, rng)},
+                    DEMO_YEAR - rng.randint(0, 4),
+                    rng,
+                ),
+            )
+            for indicator in indicators
+        ]
+        _leave_a_gap(values, city)
+        bulk_create_with_history(values, IndicatorValue)
         for code, title_en, title_fr, severity in rng.sample(CHALLENGES, 3):
             challenge = Challenge.objects.create(
                 assessment=assessment,
@@ -528,6 +537,7 @@ def demo_follow_ups_load(*, by) -> int:
                     **_provenance(fields, year, rng),
                 )
             )
+        _leave_a_gap(values, city)
         bulk_create_with_history(values, IndicatorValue)
         carried = list(follow_up.initiatives.order_by("title_en"))
         if carried:
