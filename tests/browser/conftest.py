@@ -5,10 +5,13 @@ prove that the pages work offline (map tiles are the only resource that would co
 """
 
 import os
+import sys
+import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.signals import got_request_exception
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run beside one unless told it is safe
 # (the tests and the live server thread do not share connections).
@@ -115,3 +118,19 @@ def offline_context(browser, live_server):
 def watch(live_server):
     host = urlsplit(live_server.url).netloc
     return lambda page: PageWatcher(page, host)
+
+
+@pytest.fixture(autouse=True)
+def server_errors():
+    """Fail the test with the live server's traceback when a request raised: the browser only sees a 500 page."""
+    seen = []
+
+    def record(sender, request=None, **kwargs):
+        path = getattr(request, "path", "?")
+        seen.append(f"{path}\n{''.join(traceback.format_exception(*sys.exc_info()))}")
+
+    got_request_exception.connect(record, weak=False, dispatch_uid="browser-server-errors")
+    yield seen
+    got_request_exception.disconnect(dispatch_uid="browser-server-errors")
+    if seen:
+        pytest.fail("The live server raised:\n" + "\n".join(seen), pytrace=False)
