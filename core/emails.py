@@ -5,7 +5,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .fallbacks import mark_untranslated, strip_untranslated
+from .fallbacks import strip_untranslated
+from .reader_html import html_for_reader
 
 
 def email_render(name: str, context: dict, *, language: str | None = None) -> tuple[str, str, str]:
@@ -13,7 +14,7 @@ def email_render(name: str, context: dict, *, language: str | None = None) -> tu
     with translation.override(language or translation.get_language()):
         subject = strip_untranslated(render_to_string(f"emails/{name}-subject.txt", context)).strip()
         text = strip_untranslated(render_to_string(f"emails/{name}-body.txt", context))
-        html = mark_untranslated(render_to_string(f"emails/{name}-body.html", context))
+        html = html_for_reader(render_to_string(f"emails/{name}-body.html", context))
     return " ".join(subject.split()), text, html
 
 

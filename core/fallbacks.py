@@ -117,22 +117,3 @@ def mark_untranslated(html: str) -> str:
 def strip_untranslated(text: str) -> str:
     """Return plain text without the markers (a text that autoescapes its values still names their language)."""
     return MARKED.sub(r"\2", text) if START in text else text
-
-
-class UntranslatedMarkMiddleware:
-    """Mark the content of HTML pages that falls back to another language (after LocaleMiddleware chose one)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        content_type = response.get("Content-Type", "")
-        if response.streaming or not content_type.startswith("text/html"):
-            return response
-        content = response.content
-        if START.encode() not in content:
-            return response
-        charset = response.charset or "utf-8"
-        response.content = mark_untranslated(content.decode(charset)).encode(charset)
-        return response

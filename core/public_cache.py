@@ -23,6 +23,7 @@ from django.utils.http import http_date
 from django.utils.translation import get_language
 
 from core.cache import cache_degraded, data_version
+from core.reader_html import response_for_reader
 
 TIMEOUT = 60 * 60  # an hour: the data version makes stale entries unreachable long before
 GZIP_MIN_LENGTH = 1024  # below a kilobyte compression gains little and costs a round of zlib
@@ -96,6 +97,7 @@ def _response(request: HttpRequest, page: CachedPage) -> HttpResponse:
             response = HttpResponse(content, content_type=page.content_type)
     for name, value in page.headers:
         response[name] = value
+    response.for_reader = True  # stored finished
     response["ETag"] = page.etag
     response["Last-Modified"] = http_date(page.last_modified)
     # Each visitor revalidates (a 304 costs no rendering); a shared cache keeps nothing, the CSRF token is theirs.
@@ -114,7 +116,8 @@ def public_response(request: HttpRequest, name: str, render: Callable[[], HttpRe
     )
     page = cache.get(key)
     if page is None:
-        response = render()
+        # Finished for the reader before it is stored: what the cache serves is compressed, no middleware reads it.
+        response = response_for_reader(render())
         page = _page_from(response, version)
         if page is None:
             return response

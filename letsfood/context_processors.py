@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from core.reader_html import digits_for
+
 
 def platform(request):
     return {
@@ -11,6 +13,8 @@ def platform(request):
         "tile_url": settings.MAP_TILE_URL,
         "tile_attribution": settings.MAP_ATTRIBUTION,
         "language_switch": language_switch(request),
+        # The digits of the language when not Latin: static/js/digits.js writes the scripts' numbers with them.
+        "language_digits": digits_for(get_language()),
     }
 
 

@@ -159,7 +159,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.fallbacks.UntranslatedMarkMiddleware",  # after the language is chosen: marks content shown in another one
+    # After the language is chosen: marks content shown in another one, writes digits as the language does.
+    "core.reader_html.ReaderHtmlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -350,6 +351,10 @@ LANGUAGES = [
     ("vi", _("Vietnamese")),
     ("fa", _("Persian")),
 ]
+# Numbers as each language writes them: Persian with its own digits and separators (core/reader_html.py rewrites the
+# digits of the text, core/formats the separators). Arabic keeps Latin digits, as in Morocco and Tunisia.
+LANGUAGE_DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹"}
+FORMAT_MODULE_PATH = ["core.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "default": ("en", "fr"),

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 import pydyf
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
+
+from core.reader_html import digits_for, html_with_digits
 
 from .fetcher import SVG_DATA_PREFIX, report_url_fetcher
 
@@ -44,6 +47,8 @@ def svg_figure(svg: str) -> SafeString:
     """
     if not svg:
         return SafeString("")
+    if digits := digits_for(get_language()):  # the chart's labels, and so its alternative text, as the reader writes
+        svg = html_with_digits(svg, digits)
     words = [
         " ".join(html.unescape(match[1]).split()).rstrip(".")
         for name in ("title", "desc")

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from core.fallbacks import mark_untranslated
+from core.reader_html import counter_style_for, html_for_reader
 
 from . import documents
 from .errors import ReportError
@@ -46,7 +46,13 @@ def report_data(*, kind: str, subject: str, language: str) -> dict:
 def report_html(*, kind: str, data: dict, language: str) -> str:
     """Return the HTML of a document from its data, content not yet translated marked as such."""
     with translation.override(language):
-        return mark_untranslated(render_to_string(documents.TEMPLATES[kind], {"data": data, "language": language}))
+        return html_for_reader(
+            render_to_string(
+                documents.TEMPLATES[kind],
+                {"data": data, "language": language, "numerals": counter_style_for(language)},
+            ),
+            language,
+        )
 
 
 # The data a request hashed waits here for the rendering task, which then neither builds it a second time nor renders

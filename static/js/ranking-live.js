@@ -10,17 +10,18 @@
   var every = parseInt(root.dataset.rankingRefresh, 10) || 3000;
   var rows = root.querySelector("[data-ranking-rows]");
   var timer = null;
+  var local = window.localDigits || String;  // static/js/digits.js: the language's own digits, where it has them
 
   function cell(tag, text, className) {
     var element = document.createElement(tag);
-    element.textContent = text;
+    element.textContent = local(text);
     if (className) { element.className = className; }
     return element;
   }
 
   function draw(data) {
-    root.querySelectorAll("[data-ranking-ballots]").forEach(function (el) { el.textContent = data.ballots; });
-    root.querySelectorAll("[data-ranking-waiting]").forEach(function (el) { el.textContent = data.waiting; });
+    root.querySelectorAll("[data-ranking-ballots]").forEach(function (el) { el.textContent = local(data.ballots); });
+    root.querySelectorAll("[data-ranking-waiting]").forEach(function (el) { el.textContent = local(data.waiting); });
     root.querySelectorAll("[data-ranking-status]").forEach(function (el) {
       el.textContent = data.vote_label;
       el.className = "vote-pill vote-pill-" + data.vote;

@@ -3,6 +3,8 @@
 (function () {
   "use strict";
 
+  var local = window.localDigits || String;  // static/js/digits.js: the language's own digits, where it has them
+
   var root = document.getElementById("report-progress");
   if (!root || !window.fetch) { return; }
   var bar = root.querySelector("progress");
@@ -16,7 +18,7 @@
 
   function show(report) {
     bar.value = report.progress;
-    bar.textContent = report.progress + " %";
+    bar.textContent = local(report.progress) + " %";
     if (root.dataset.status !== report.status) {
       root.dataset.status = report.status;
       text.textContent = root.dataset["text" + report.status.charAt(0).toUpperCase() + report.status.slice(1)] || "";
@@ -24,7 +26,7 @@
     if (report.status === "done" && report.file_url) {
       link.href = report.file_url;
       if (details && report.pages) {
-        details.textContent = root.dataset.textPages + " " + report.pages + " · " + (report.size / 1e6).toFixed(1) + " MB";
+        details.textContent = root.dataset.textPages + " " + local(report.pages) + " · " + local((report.size / 1e6).toFixed(1)) + " MB";
       }
       done.hidden = false;
     }

@@ -5,6 +5,8 @@
 (function () {
   "use strict";
 
+  var local = window.localDigits || String;  // static/js/digits.js: the language's own digits, where it has them
+
   var form = document.querySelector("[data-ballot]");
   if (!form) { return; }
   var progress = form.querySelector("[data-ballot-progress]");
@@ -76,7 +78,7 @@
     });
     if (progress) {
       progress.textContent = progress.dataset.template
-        .replace("%(done)s", done).replace("%(total)s", groups.length);
+        .replace("%(done)s", local(done)).replace("%(total)s", local(groups.length));
     }
     bar.value = full;
     if (current < proposals.length) {
@@ -98,7 +100,7 @@
     prev.disabled = index === 0;
     send.hidden = !reviewing;
     count.textContent = reviewing ? count.dataset.review
-      : count.dataset.template.replace("%(number)s", index + 1).replace("%(total)s", proposals.length);
+      : count.dataset.template.replace("%(number)s", local(index + 1)).replace("%(total)s", local(proposals.length));
     Array.prototype.forEach.call(dots.children, function (dot, i) {
       if (i === index) { dot.firstChild.setAttribute("aria-current", "step"); } else { dot.firstChild.removeAttribute("aria-current"); }
     });
@@ -115,7 +117,7 @@
     var item = document.createElement("li");
     var button = document.createElement("button");
     button.type = "button";
-    button.textContent = index + 1;
+    button.textContent = local(index + 1);
     button.setAttribute("aria-label", title(proposal));
     button.addEventListener("click", function () { show(index, true); });
     item.appendChild(button);

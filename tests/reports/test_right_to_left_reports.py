@@ -2,6 +2,7 @@
 by a bundled font; the Lyon–Ho Chi Minh City duo report in Vietnamese, with its diacritics."""
 
 import io
+import re
 import unicodedata
 
 import pytest
@@ -73,3 +74,16 @@ def test_the_lyon_ho_chi_minh_city_duo_report_is_in_vietnamese(programme):
     assert "Hai thành phố" in text
     assert "Lyon feeds its schools from regional farms." in text  # no Vietnamese summary: the English one, marked
     assert "chưa được dịch" in text
+
+
+def test_the_fez_report_in_persian_writes_its_ratings_and_year_with_persian_digits(programme):
+    content = render("city", "fez", "fa")
+    text = unicodedata.normalize("NFKC", pdf_text(content))
+
+    assert pdf_info(content)["language"] == "fa"
+    assert "۲۰۲۴" in text  # the assessment's year, in the text and the charts' labels
+    assert "2024" not in text
+    pages = len(PdfReader(io.BytesIO(content)).pages)
+    assert "۱" in text and f"{pages}".translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")) in text  # "page x of y"
+    # Latin digits only in the sources' addresses (wrapped over lines: each piece has a / ? = or @).
+    assert not re.search(r"[0-9]", re.sub(r"\S*[/?=@]\S*", "", text))

@@ -251,6 +251,7 @@ def service_worker(request):
             "vendor/pico/pico.green.min.css",
             "css/site.css",
             "css/vote.css",
+            "js/digits.js",
             "js/vote.js",
             "js/vote-offline.js",
             "img/favicon.svg",
