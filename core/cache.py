@@ -8,6 +8,7 @@ failed count as over the limit); pages that only read stay open.
 """
 
 import logging
+import pickle
 import threading
 import time
 
@@ -74,7 +75,12 @@ class FailSafeRedisCache(RedisCache):
         return self._safely(super().add, False, key, value, timeout, version)
 
     def get(self, key, default=None, version=None):
-        return self._safely(super().get, default, key, default, version)
+        try:
+            return self._safely(super().get, default, key, default, version)
+        except (pickle.UnpicklingError, AttributeError, ImportError) as error:
+            # Stored by an earlier release whose class has moved or changed since: a miss, computed again.
+            logger.info("Cached value %s no longer readable (%s): a miss.", key, error)
+            return default
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         return self._safely(super().set, None, key, value, timeout, version)

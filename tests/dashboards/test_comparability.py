@@ -4,7 +4,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 from assessments.models import Indicator, IndicatorValue
-from dashboards.dashboard import compare_indicator
+from dashboards.comparison import compare_indicator
 
 LYON = SimpleNamespace(name="Lyon", population=500_000, population_year=2021)
 HCMC = SimpleNamespace(name="Ho Chi Minh City", population=9_000_000, population_year=2019)

@@ -1,6 +1,7 @@
 """Cooperation opportunities: suggested where one city is strong and the other weak, ranked, with their reasons."""
 
-from dashboards.dashboard import ChallengeItem, InitiativeItem, OpportunityInput, cooperation_opportunities
+from dashboards.opportunities import OpportunityInput, cooperation_opportunities
+from dashboards.sections import ChallengeItem, InitiativeItem
 
 CITIES = [("montpellier", "Montpellier"), ("fez", "Fez")]
 CATEGORIES = [
