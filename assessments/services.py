@@ -41,6 +41,27 @@ def action_source(item: dict) -> str:
     return source
 
 
+# The framework's name in each language (the reference file gives the categories', indicators' and pillars' own).
+FRAMEWORK_NAMES = {
+    "en": "MUFPP Monitoring Framework",
+    "fr": "Cadre de suivi du Pacte de Milan",
+    "es": "Marco de seguimiento del Pacto de Milán",
+    "ar": "إطار رصد ميثاق ميلانو",
+    "vi": "Khung giám sát Hiệp ước Milan",
+    "fa": "چارچوب پایش پیمان میلان",
+}
+
+
+def reference_translations(item: dict, *fields: str) -> dict:
+    """Return the item's texts in the languages beyond English and French (name_es, name_fa…) that it gives."""
+    return {
+        f"{field}_{code}": item[f"{field}_{code}"]
+        for field in fields
+        for code, _name in settings.LANGUAGES
+        if code not in ("en", "fr") and item.get(f"{field}_{code}")
+    }
+
+
 @transaction.atomic
 def framework_load_mufpp(*, data: dict) -> Counter:
     """Create the MUFPP framework records missing from the database; existing records keep the team's edits."""
@@ -49,8 +70,7 @@ def framework_load_mufpp(*, data: dict) -> Counter:
     framework, was_created = Framework.objects.get_or_create(
         slug=MUFPP_SLUG,
         defaults={
-            "name_en": "MUFPP Monitoring Framework",
-            "name_fr": "Cadre de suivi du Pacte de Milan",
+            **{f"name_{code}": name for code, name in FRAMEWORK_NAMES.items()},
             "version": "2019",
             "description_en": f"{pact['name_en']}, signed on {pact['signed_on']}.",
             "description_fr": f"{pact['name_fr']}, signé le {pact['signed_on']}.",
@@ -70,6 +90,7 @@ def framework_load_mufpp(*, data: dict) -> Counter:
                 "name_fr": item["name_fr"],
                 "short_name_en": item.get("short_name_en", ""),
                 "short_name_fr": item.get("short_name_fr", ""),
+                **reference_translations(item, "name", "short_name"),
                 "source": item.get("source", ""),
             },
         )
@@ -106,6 +127,7 @@ def framework_load_mufpp(*, data: dict) -> Counter:
                 "category": categories[item["category"]],
                 "name_en": item["name_en"],
                 "name_fr": item.get("name_fr", ""),
+                **reference_translations(item, "name"),
                 "unit": item.get("unit") or "",
                 "value_type": item.get("value_type", Indicator.ValueType.NUMBER),
                 "direction": item.get("direction", Indicator.Direction.NEUTRAL),
@@ -122,7 +144,12 @@ def framework_load_mufpp(*, data: dict) -> Counter:
     for order, item in enumerate(data["letsfood_pillars"], start=1):
         _, was_created = Pillar.objects.get_or_create(
             code=slugify(item["name_en"]),
-            defaults={"order": order, "name_en": item["name_en"], "name_fr": item["name_fr"]},
+            defaults={
+                "order": order,
+                "name_en": item["name_en"],
+                "name_fr": item["name_fr"],
+                **reference_translations(item, "name"),
+            },
         )
         created["pillars"] += was_created
     return created

@@ -29,6 +29,9 @@ DATA_MIGRATIONS = {
     ("assessments", "0008_framework_french_texts"): (
         "none needed: it updates the reference framework, which tests load themselves"
     ),
+    ("assessments", "0010_framework_names_in_four_languages"): (
+        "none needed: it updates the reference framework, which tests load themselves"
+    ),
     ("workshops", "0005_content_translations"): "none needed: it copies existing texts to their English column",
     ("experiments", "0002_content_translations"): "none needed: it copies existing texts to their English column",
     ("letsfood", "0002_report_files_private_storage"): "none needed: it moves existing report files, seeds nothing",

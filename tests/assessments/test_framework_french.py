@@ -114,7 +114,12 @@ def test_a_value_shows_its_indicator_unit_and_demo_source_in_french():
 
 @pytest.mark.parametrize(
     ("section", "model_name"),
-    [("categories", "Category"), ("actions", "RecommendedAction"), ("indicators", "Indicator")],
+    [
+        ("categories", "Category"),
+        ("actions", "RecommendedAction"),
+        ("indicators", "Indicator"),
+        ("letsfood_pillars", "Pillar"),
+    ],
 )
 def test_every_text_of_the_reference_data_fits_its_column(section, model_name):
     """PostgreSQL refuses a text longer than its column where SQLite stores it: the data must fit both."""
