@@ -110,6 +110,7 @@ def framework_load_mufpp(*, data: dict) -> Counter:
                 "title_fr": item.get("title_fr", ""),
                 "short_title_en": item.get("short_title_en", ""),
                 "short_title_fr": item.get("short_title_fr", ""),
+                **reference_translations(item, "short_title"),
                 "verified": bool(item.get("verified")),
                 "note": item.get("note") or "",
                 "source": action_source(item),

@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
-from assessments.models import Category, Framework, Indicator, Pillar
+from assessments.models import Category, Framework, Indicator, Pillar, RecommendedAction
 from letsfood.management.commands.load_reference import REFERENCE_DIR
 
 LANGUAGES = ("es", "ar", "vi", "fa")
@@ -32,6 +32,7 @@ def test_a_new_database_names_the_framework_in_each_partner_language(language):
     for model in (Category, Indicator, Pillar):
         assert not model.objects.filter(**{f"name_{language}__in": ["", None]}).exists(), model.__name__
     assert not Category.objects.filter(**{f"short_name_{language}__in": ["", None]}).exists()
+    assert not RecommendedAction.objects.filter(**{f"short_title_{language}__in": ["", None]}).exists()
     with translation.override(language):
         assert Framework.objects.get(slug="mufpp-2019").name == NAMES.FRAMEWORK[f"name_{language}"]
         waste = Category.objects.get(code="food_waste")
@@ -69,6 +70,10 @@ def test_the_migration_matches_the_reference_data():
         for item in data["indicators"]
     } == NAMES.INDICATORS
     assert len(NAMES.PILLARS) == len(data["letsfood_pillars"])
+    assert {
+        item["number"]: {f"short_title_{code}": item[f"short_title_{code}"] for code in LANGUAGES}
+        for item in data["actions"]
+    } == NAMES.ACTIONS
 
 
 def _migrate(targets):
@@ -99,6 +104,9 @@ def test_the_migration_names_an_earlier_database_and_keeps_what_the_team_wrote()
         framework=framework, code="governance", order=1, name_en="Governance", name_es="Nuestra gobernanza"
     )
     Indicator_.objects.create(framework=framework, category=governance, code="mufpp-08", number=8, name_en="Households")
+    apps.get_model("assessments", "RecommendedAction").objects.create(
+        framework=framework, category=governance, number=35, title_en="Raise awareness", short_title_en="Awareness"
+    )
 
     apps = _migrate(AFTER)
     Category_ = apps.get_model("assessments", "Category")
@@ -109,3 +117,8 @@ def test_the_migration_names_an_earlier_database_and_keeps_what_the_team_wrote()
     indicator = apps.get_model("assessments", "Indicator").objects.get()
     assert indicator.name_es == "Número de hogares que viven en «desiertos alimentarios»"
     assert apps.get_model("assessments", "Framework").objects.get().name_fa == "چارچوب پایش پیمان میلان"
+    action = apps.get_model("assessments", "RecommendedAction").objects.get()
+    assert (
+        action.short_title_vi
+        == "Nâng cao nhận thức về thất thoát và lãng phí lương thực qua các sự kiện và chiến dịch có mục tiêu"
+    )
