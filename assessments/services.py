@@ -52,6 +52,15 @@ FRAMEWORK_NAMES = {
 }
 
 
+# Its description, the Pact's name and signing date, in the languages beyond English and French.
+FRAMEWORK_DESCRIPTIONS = {
+    "es": "Pacto de Política Alimentaria Urbana de Milán, firmado el {signed_on}.",
+    "ar": "ميثاق ميلانو للسياسات الغذائية الحضرية، الموقّع في {signed_on}.",
+    "vi": "Hiệp ước Chính sách Lương thực Đô thị Milan, ký ngày {signed_on}.",
+    "fa": "پیمان سیاست غذایی شهری میلان، امضاشده در {signed_on}.",
+}
+
+
 def reference_translations(item: dict, *fields: str) -> dict:
     """Return the item's texts in the languages beyond English and French (name_es, name_fa…) that it gives."""
     return {
@@ -74,6 +83,10 @@ def framework_load_mufpp(*, data: dict) -> Counter:
             "version": "2019",
             "description_en": f"{pact['name_en']}, signed on {pact['signed_on']}.",
             "description_fr": f"{pact['name_fr']}, signé le {pact['signed_on']}.",
+            **{
+                f"description_{code}": text.format(signed_on=pact["signed_on"])
+                for code, text in FRAMEWORK_DESCRIPTIONS.items()
+            },
             "source": data["citation"],  # "about" describes the file for the team; the public reads the citation
         },
     )

@@ -1,6 +1,6 @@
-"""The framework's names in Spanish, Arabic, Vietnamese and Persian: the framework, its six categories, the short titles
-of its 37 actions, its indicators and the Let's Food pillars (the project team's translations,
-letsfood/reference/mufpp.json).
+"""The framework's texts in Spanish, Arabic, Vietnamese and Persian: the framework's name and description, its six
+categories, the short titles of its 37 actions, its indicators and the Let's Food pillars (the project team's
+translations, letsfood/reference/mufpp.json).
 
 The reference loader only creates what is missing, so databases loaded earlier get these names here. A column is
 filled only where it is still empty: a text the team wrote or edited is kept. Going back empties nothing.
@@ -13,7 +13,11 @@ MUFPP_SLUG = "mufpp-2019"
 FRAMEWORK = {'name_es': 'Marco de seguimiento del Pacto de Milán',
  'name_ar': 'إطار رصد ميثاق ميلانو',
  'name_vi': 'Khung giám sát Hiệp ước Milan',
- 'name_fa': 'چارچوب پایش پیمان میلان'}
+ 'name_fa': 'چارچوب پایش پیمان میلان',
+ 'description_es': 'Pacto de Política Alimentaria Urbana de Milán, firmado el 2015-10-15.',
+ 'description_ar': 'ميثاق ميلانو للسياسات الغذائية الحضرية، الموقّع في 2015-10-15.',
+ 'description_vi': 'Hiệp ước Chính sách Lương thực Đô thị Milan, ký ngày 2015-10-15.',
+ 'description_fa': 'پیمان سیاست غذایی شهری میلان، امضاشده در 2015-10-15.'}
 
 # category code -> names
 CATEGORIES = {'governance': {'name_es': 'Gobernanza',

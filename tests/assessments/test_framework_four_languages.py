@@ -34,7 +34,9 @@ def test_a_new_database_names_the_framework_in_each_partner_language(language):
     assert not Category.objects.filter(**{f"short_name_{language}__in": ["", None]}).exists()
     assert not RecommendedAction.objects.filter(**{f"short_title_{language}__in": ["", None]}).exists()
     with translation.override(language):
-        assert Framework.objects.get(slug="mufpp-2019").name == NAMES.FRAMEWORK[f"name_{language}"]
+        framework = Framework.objects.get(slug="mufpp-2019")
+        assert framework.name == NAMES.FRAMEWORK[f"name_{language}"]
+        assert framework.description == NAMES.FRAMEWORK[f"description_{language}"]
         waste = Category.objects.get(code="food_waste")
         assert str(waste) == waste.short_name == NAMES.CATEGORIES["food_waste"][f"short_name_{language}"]
 
