@@ -1,8 +1,8 @@
 """Databases loaded before the official wording was known get it by migration, without losing the team's edits."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate_to, migrate_to_latest
 
 FRAMEWORK_SOURCE_BEFORE = (
     "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for "
@@ -21,25 +21,16 @@ OLD_TITLE_1 = (
 )
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture(autouse=True)
 def _back_to_the_latest_migrations():
     """Leave the database at the latest migrations, as the tests after this one expect it."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_brings_the_official_wording_and_keeps_what_the_team_edited():
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     Framework = apps.get_model("assessments", "Framework")
     Category = apps.get_model("assessments", "Category")
     RecommendedAction = apps.get_model("assessments", "RecommendedAction")
@@ -59,7 +50,7 @@ def test_the_migration_brings_the_official_wording_and_keeps_what_the_team_edite
         number=35, title="Raise awareness", title_en="Raise awareness", title_fr="Notre texte", **shipped
     )
 
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     RecommendedAction = apps.get_model("assessments", "RecommendedAction")
     first = RecommendedAction.objects.get(number=1)
     assert first.title_en.startswith("Facilitate collaboration across city agencies and departments and seek alignment")

@@ -7,12 +7,11 @@ from importlib import import_module
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
 from assessments.models import Category, Framework, Indicator, Pillar, RecommendedAction
 from letsfood.management.commands.load_reference import REFERENCE_DIR
+from tests.migrating import migrate_to, migrate_to_latest
 
 LANGUAGES = ("es", "ar", "vi", "fa")
 BEFORE = [("assessments", "0009_merge_french_texts_and_language_columns")]
@@ -78,25 +77,16 @@ def test_the_migration_matches_the_reference_data():
     } == NAMES.ACTIONS
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
 @pytest.fixture
 def _back_to_the_latest_migrations():
     yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("_back_to_the_latest_migrations")
 def test_the_migration_names_an_earlier_database_and_keeps_what_the_team_wrote():
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     Framework_ = apps.get_model("assessments", "Framework")
     Category_ = apps.get_model("assessments", "Category")
     Indicator_ = apps.get_model("assessments", "Indicator")
@@ -110,7 +100,7 @@ def test_the_migration_names_an_earlier_database_and_keeps_what_the_team_wrote()
         framework=framework, category=governance, number=35, title_en="Raise awareness", short_title_en="Awareness"
     )
 
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     Category_ = apps.get_model("assessments", "Category")
     waste = Category_.objects.get(code="food_waste")
     assert (waste.name_fa, waste.short_name_vi) == ("ضایعات غذایی", "Lãng phí thực phẩm")

@@ -5,23 +5,15 @@ from importlib import import_module
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import translation
 
 from assessments.models import Indicator, RecommendedAction, stored_label
 from tests.factories import IndicatorValueFactory
+from tests.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("assessments", "0007_indicatorvalue_indicator_value_no_data_has_no_provenance")]
 AFTER = [("assessments", "0008_framework_french_texts")]
 FRENCH = import_module("assessments.migrations.0008_framework_french_texts")
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.mark.django_db
@@ -59,15 +51,13 @@ def test_the_migration_matches_the_reference_data():
 def _back_to_the_latest_migrations():
     """Leave the database at the latest migrations, as the tests after this one expect it."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("_back_to_the_latest_migrations")
 def test_the_migration_brings_the_french_texts_and_keeps_what_the_team_wrote():
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     Framework = apps.get_model("assessments", "Framework")
     Category = apps.get_model("assessments", "Category")
     Action = apps.get_model("assessments", "RecommendedAction")
@@ -81,7 +71,7 @@ def test_the_migration_brings_the_french_texts_and_keeps_what_the_team_wrote():
     Action.objects.create(number=3, title_en=FRENCH.ACTIONS[3]["title_en"], title_fr="Notre texte", **shipped)
     Indicator_.objects.create(code="mufpp-08", number=8, name_en=FRENCH.INDICATORS[8]["name_en"], **shipped)
 
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     Action = apps.get_model("assessments", "RecommendedAction")
     one = Action.objects.get(number=1)
     assert (one.title_fr, one.short_title_fr) == (first["title_fr"], first["short_title_fr"])

@@ -1,36 +1,27 @@
 """Texts that became translatable keep what existing rows held, as their English text."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate_to, migrate_to_latest
 
 BEFORE = [("workshops", "0004_ballot_key_and_openings")]
 AFTER = [("workshops", "0005_content_translations")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
 
 
 @pytest.fixture
 def _back_to_the_latest_migrations():
     """Leave the database at the latest migrations, as the tests after this one expect it."""
     yield
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.usefixtures("_back_to_the_latest_migrations")
 def test_existing_milestones_and_hazards_keep_their_text_as_english():
-    apps = _migrate(BEFORE)
+    apps = migrate_to(BEFORE)
     Scenario = apps.get_model("workshops", "Scenario")
     Scenario.objects.create(slug="flood", title="Flood", title_en="Flood", hazard="Flood")
 
-    apps = _migrate(AFTER)
+    apps = migrate_to(AFTER)
     scenario = apps.get_model("workshops", "Scenario").objects.get()
     assert (scenario.hazard_en, scenario.hazard_fr) == ("Flood", None)
