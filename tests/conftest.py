@@ -178,3 +178,12 @@ def consent_text(db):
 
     import_module("newsletter.migrations.0002_consent_text_v1").create(apps, None)
     return ConsentText.objects.get(version=1)
+
+
+@pytest.fixture
+def _back_to_the_latest_migrations():
+    """Leave the database at the latest migrations after a test that moved it (tests/migrating.py)."""
+    from tests.migrating import migrate_to_latest
+
+    yield
+    migrate_to_latest()

@@ -2,7 +2,9 @@
 
 import pytest
 
-from tests.migrating import migrate_to, migrate_to_latest
+from tests.migrating import migrate_to
+
+pytestmark = pytest.mark.usefixtures("_back_to_the_latest_migrations")
 
 FRAMEWORK_SOURCE_BEFORE = (
     "Milan Urban Food Policy Pact (signed 15 October 2015): 6 categories, 37 recommended actions (Framework for "
@@ -19,13 +21,6 @@ OLD_TITLE_1 = (
     "Facilitate collaboration across city agencies and departments and align food-related policies and programmes "
     "across sectors and administrative levels (rights-based approach)"
 )
-
-
-@pytest.fixture(autouse=True)
-def _back_to_the_latest_migrations():
-    """Leave the database at the latest migrations, as the tests after this one expect it."""
-    yield
-    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -11,7 +11,7 @@ from django.utils import translation
 
 from assessments.models import Category, Framework, Indicator, Pillar, RecommendedAction
 from letsfood.management.commands.load_reference import REFERENCE_DIR
-from tests.migrating import migrate_to, migrate_to_latest
+from tests.migrating import migrate_to
 
 LANGUAGES = ("es", "ar", "vi", "fa")
 BEFORE = [("assessments", "0009_merge_french_texts_and_language_columns")]
@@ -75,12 +75,6 @@ def test_the_migration_matches_the_reference_data():
         item["number"]: {f"short_title_{code}": item[f"short_title_{code}"] for code in LANGUAGES}
         for item in data["actions"]
     } == NAMES.ACTIONS
-
-
-@pytest.fixture
-def _back_to_the_latest_migrations():
-    yield
-    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)

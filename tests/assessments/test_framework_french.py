@@ -9,7 +9,7 @@ from django.utils import translation
 
 from assessments.models import Indicator, RecommendedAction, stored_label
 from tests.factories import IndicatorValueFactory
-from tests.migrating import migrate_to, migrate_to_latest
+from tests.migrating import migrate_to
 
 BEFORE = [("assessments", "0007_indicatorvalue_indicator_value_no_data_has_no_provenance")]
 AFTER = [("assessments", "0008_framework_french_texts")]
@@ -45,13 +45,6 @@ def test_the_migration_matches_the_reference_data():
     assert {n: i["name_fr"] for n, i in FRENCH.INDICATORS.items()} == {
         i["number"]: i["name_fr"] for i in data["indicators"]
     }
-
-
-@pytest.fixture
-def _back_to_the_latest_migrations():
-    """Leave the database at the latest migrations, as the tests after this one expect it."""
-    yield
-    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,17 +2,10 @@
 
 import pytest
 
-from tests.migrating import migrate_to, migrate_to_latest
+from tests.migrating import migrate_to
 
 BEFORE = [("workshops", "0004_ballot_key_and_openings")]
 AFTER = [("workshops", "0005_content_translations")]
-
-
-@pytest.fixture
-def _back_to_the_latest_migrations():
-    """Leave the database at the latest migrations, as the tests after this one expect it."""
-    yield
-    migrate_to_latest()
 
 
 @pytest.mark.django_db(transaction=True)
