@@ -22,9 +22,11 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 
+from .columns import column_label
 from .resources import EXTRA_CELLS_COLUMN, IndicatorResource, IndicatorValueResource, InitiativeResource
 
 logger = logging.getLogger(__name__)
@@ -245,15 +247,20 @@ def import_job_run(*, job_id: str) -> None:
             job["done"] = row_number
             _job_save(job_id, job)
 
+    user = get_user_model().objects.filter(pk=job["user_id"]).first()
+    # The problems are written in the language of whoever imported, with the column headers of their language.
+    language = translation.override(user.email_language if user is not None else settings.LANGUAGE_CODE)
     try:
         with default_storage.open(job["path"], "rb") as stored:
             content = stored.read()
         file_format = FORMATS[job["format"]](encoding="utf-8") if job["format"] == "csv" else FORMATS["xlsx"]()
         dataset = file_format.create_dataset(content)
-        user = get_user_model().objects.get(pk=job["user_id"])
+        if user is None:
+            raise get_user_model().DoesNotExist(f"user {job['user_id']} of the import")
         resource = RESOURCES[job["resource"]]()
         resource.progress = progress
-        result = resource.import_data(dataset, dry_run=False, raise_errors=False, user=user)
+        with language:
+            result = resource.import_data(dataset, dry_run=False, raise_errors=False, user=user)
     except Exception:
         logger.exception("Background import %s failed.", job_id)
         job.update(state="failed", error=_("The import failed unexpectedly; nothing was saved. Try again later."))
@@ -261,7 +268,8 @@ def import_job_run(*, job_id: str) -> None:
         raise
     finally:
         default_storage.delete(job["path"])
-    problems = import_problems(result)
+    with language:
+        problems = import_problems(result)
     job.update(
         state="done",
         done=job["total"],
@@ -276,7 +284,7 @@ def import_job_run(*, job_id: str) -> None:
 def import_problems(result) -> list[tuple[int, str, str]]:
     """Return the problems of an import as (spreadsheet row, column or '', message); the header is row 1."""
     problems = [
-        (row.number + 1, "" if column == "__all__" else column, str(message))
+        (row.number + 1, "" if column == "__all__" else column_label(column), str(message))
         for row in result.invalid_rows
         for column, messages in row.error_dict.items()
         for message in messages

@@ -5,6 +5,7 @@ column and reason. Rows are matched on stable identifiers, so importing the same
 export can be edited and imported back.
 """
 
+import copy
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -19,6 +20,7 @@ from import_export.results import RowResult
 from cities.models import Organisation
 from core.geo import make_point
 
+from .columns import column_keys, column_label
 from .models import Assessment, Category, Framework, Indicator, IndicatorValue, Initiative, Pillar, RecommendedAction
 
 TRUE_WORDS = {"yes", "y", "true", "1", "oui", "o", "vrai", "x"}
@@ -158,6 +160,26 @@ class AllOrNothingResource(resources.ModelResource):
 
     def get_diff_class(self):
         return PreviewDiff
+
+    # Headers in the reader's language (assessments/columns.py): exported, shown, and read back in any language.
+    def get_export_headers(self, selected_fields=None):
+        return [column_label(header) for header in super().get_export_headers(selected_fields)]
+
+    def get_diff_headers(self):
+        return [column_label(header) for header in super().get_diff_headers()]
+
+    def get_user_visible_fields(self):
+        shown = []
+        for field in super().get_user_visible_fields():  # listed by the admin's import and export pages
+            field = copy.copy(field)
+            field.column_name = column_label(field.column_name)
+            shown.append(field)
+        return shown
+
+    def before_import(self, dataset, **kwargs):
+        if dataset.headers:
+            dataset.headers = column_keys(dataset.headers)
+        super().before_import(dataset, **kwargs)
 
     # Model attributes set by import_instance from computed columns (e.g. 'value'), which skip_row cannot see.
     computed_attributes: tuple[str, ...] = ()
