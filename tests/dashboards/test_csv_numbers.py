@@ -66,11 +66,16 @@ def test_the_dashboard_page_still_shows_numbers_in_the_readers_language(client, 
 
 
 def exported(resource, lang: str) -> list[dict]:
+    """Return the rows of an export in `lang`, keyed by column key (the headers are in that language)."""
     from django.utils import translation
+
+    from assessments.columns import column_keys
 
     with translation.override(lang):
         dataset = resource.export()
-    return list(tablib.Dataset().load(escaped_dataset(dataset).csv, format="csv").dict)
+    loaded = tablib.Dataset().load(escaped_dataset(dataset).csv, format="csv")
+    loaded.headers = column_keys(loaded.headers)
+    return list(loaded.dict)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
