@@ -12,6 +12,7 @@ from html import escape
 from django.utils import formats
 from django.utils.translation import gettext as _
 
+from core.dates import date_format
 from core.geo import point_coordinates
 
 from .models import Experiment, Tool
@@ -23,7 +24,7 @@ class ExperimentDocumentError(Exception):
 
 
 def _date(value) -> str:
-    return formats.date_format(value, "DATE_FORMAT") if value else ""
+    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 def _money(value) -> str:

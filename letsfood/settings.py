@@ -217,6 +217,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "letsfood.context_processors.platform",
             ],
+            # Loaded after Django's own: its `date` filter writes Persian dates in the Solar Hijri calendar.
+            "builtins": ["core.templatetags.local_dates"],
         },
     },
 ]
@@ -354,6 +356,8 @@ LANGUAGES = [
 # Numbers as each language writes them: Persian with its own digits and separators (core/reader_html.py rewrites the
 # digits of the text, core/formats the separators). Arabic keeps Latin digits, as in Morocco and Tunisia.
 LANGUAGE_DIGITS = {"fa": "۰۱۲۳۴۵۶۷۸۹"}
+# Dates in the calendar each language's readers use: Persian in the Solar Hijri calendar (core/dates.py).
+LANGUAGE_CALENDARS = {"fa": "persian"}
 FORMAT_MODULE_PATH = ["core.formats"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {

@@ -9,11 +9,11 @@ and their sources.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Indicator, IndicatorValue
 from core.charts import TimeMarker, TimeSeries, fractional_year, time_series_svg
+from core.dates import date_format
 
 SERIES_STYLES = (  # colour, dash, marker: told apart without colour too
     ("#2e7d32", "", "circle"),
@@ -45,7 +45,7 @@ def action_markers(actions) -> list[TimeMarker]:
             at=fractional_year(action.start),
             label=f"A{number}",
             title=_("%(title)s, started %(date)s")
-            % {"title": action.title, "date": formats.date_format(action.start, "DATE_FORMAT")},
+            % {"title": action.title, "date": date_format(action.start, "DATE_FORMAT")},
         )
         for number, action in enumerate(actions, start=1)
         if action.start

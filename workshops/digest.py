@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import QuerySet
 from django.urls import reverse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 
 from cities.models import Duo
+from core.dates import date_format
 from core.tasks import email_send_task
 
 from .models import Action, DigestLog, Milestone
@@ -41,7 +42,7 @@ def _digest_items(milestones: list[Milestone], *, today: date) -> list[dict]:
         {
             "title": milestone.title,
             "action": milestone.action.title,
-            "due": formats.date_format(milestone.due, "DATE_FORMAT"),
+            "due": date_format(milestone.due, "DATE_FORMAT"),
             "days_late": (today - milestone.due).days if milestone.due < today else 0,
             "url": settings.SITE_URL + reverse("plans:action-detail", kwargs={"pk": milestone.action_id}),
         }
@@ -53,7 +54,7 @@ def digest_context(*, duo: Duo, overdue: list[Milestone], upcoming: list[Milesto
     """Return the digest's context in the active language."""
     return {
         "duo": duo.name,
-        "month": formats.date_format(today, "YEAR_MONTH_FORMAT"),
+        "month": date_format(today, "YEAR_MONTH_FORMAT"),
         "overdue": _digest_items(overdue, today=today),
         "upcoming": _digest_items(upcoming, today=today),
         "plan_url": settings.SITE_URL + reverse("plans:duo-plan", kwargs={"slug": duo.slug}),

@@ -3,7 +3,6 @@
 from dataclasses import asdict
 
 from django.conf import settings
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from assessments.editions import EditionChange, change_radar, city_edition_change
@@ -11,6 +10,7 @@ from assessments.models import Assessment, Framework, Initiative, stored_label
 from assessments.selectors import assessment_latest_published, assessment_overview
 from cities.models import City
 from core.charts import Series, radar_svg
+from core.dates import date_format
 
 from ..errors import ReportError
 from ..maps import Place, locator_map_svg
@@ -29,7 +29,7 @@ def report_error(message: str) -> Exception:
 
 
 def date_text(value) -> str:
-    return formats.date_format(value, "DATE_FORMAT") if value else ""
+    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 class Sources:
