@@ -182,3 +182,26 @@ def framework_for_page(*, slug: str | None = None):
         )
     )
     return (frameworks.filter(slug=slug) if slug else frameworks.order_by("pk")).first()
+
+
+# --- An indicator across editions ---------------------------------------------------------------------------------
+
+
+def indicator_for_code(code: str) -> Indicator | None:
+    """Return the indicator with this code (the first framework's when several frameworks share it)."""
+    return Indicator.objects.select_related("category", "framework").filter(code=code).order_by("framework_id").first()
+
+
+def indicator_values_across_editions(*, indicators, user, cities=None) -> dict[int, list[IndicatorValue]]:
+    """Return, per indicator id, its values in the assessments the user may read, oldest edition first."""
+    values = (
+        IndicatorValue.objects.filter(indicator__in=indicators, assessment__in=Assessment.objects.visible_to(user))
+        .select_related("assessment__city")
+        .order_by("assessment__city__name", "assessment__year")
+    )
+    if cities is not None:
+        values = values.filter(assessment__city__in=cities)
+    grouped: dict[int, list[IndicatorValue]] = {}
+    for value in values:
+        grouped.setdefault(value.indicator_id, []).append(value)
+    return grouped

@@ -1,4 +1,5 @@
-"""Public pages of assessments: the good-practice library, and the city page that shows a city's assessment."""
+"""Public pages of assessments: the framework, the good-practice library, an indicator across editions, and the city
+page that shows a city's assessment."""
 
 from django.urls import path
 
@@ -9,6 +10,7 @@ urlpatterns = [
     path("framework/", views.framework, name="framework"),
     path("library/", views.library, name="library"),
     path("library/<slug:ref>/", views.initiative_detail, name="initiative-detail"),
+    path("indicators/<slug:code>/", views.indicator_detail, name="indicator-detail"),
 ]
 
 # The city page, named without the namespace: every app links to it as `city-detail`.

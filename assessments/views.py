@@ -10,12 +10,15 @@ from django.utils.translation import gettext as _
 from cities.models import City
 from cities.selectors import duo_for_city, initiative_marker, network_map_data, territory_map_data
 from core.charts import Series, radar_description, radar_svg
+from core.predicates import is_team
 from core.public_cache import public_page
 
 from .editions import CURRENT_COLOUR, NoSuchEdition, change_radar, city_edition_change
 from .filters import InitiativeFilter
+from .indicator_page import indicator_sections
 from .models import Assessment, Initiative
-from .selectors import assessment_overview, framework_for_page
+from .selectors import assessment_overview, framework_for_page, indicator_for_code, indicator_values_across_editions
+from .trends import indicator_chart
 
 LIBRARY_PAGE_SIZE = 20
 
@@ -182,3 +185,28 @@ def framework(request):
         },
     }
     return render(request, "assessments/framework.html", context)
+
+
+def indicator_detail(request, code):
+    """An indicator across editions, in every city the reader may read or in one (?city=), with what other apps add:
+    the actions meant to move it (assessments.indicator_page)."""
+    indicator = indicator_for_code(code)
+    if indicator is None:
+        raise Http404
+    city = None
+    if request.GET.get("city"):
+        cities = City.objects.all() if is_team(request.user) else City.objects.published()
+        city = get_object_or_404(cities, slug=request.GET["city"])
+    values = indicator_values_across_editions(
+        indicators=[indicator], user=request.user, cities=[city] if city else None
+    ).get(indicator.pk, [])
+    sections = indicator_sections(indicator=indicator, user=request.user, city=city)
+    markers = [marker for section in sections for marker in section.markers]
+    context = {
+        "indicator": indicator,
+        "city": city,
+        "values": values,
+        "chart": indicator_chart(indicator=indicator, values=values, markers=markers, element_id="indicator-chart"),
+        "sections": sections,
+    }
+    return render(request, "assessments/indicator_detail.html", context)

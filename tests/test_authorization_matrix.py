@@ -271,7 +271,7 @@ MATRIX: dict[str, Case | list[Case]] = {
     "workshops:workshop-feed": public(),
     "workshops:workshop-detail": public(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
     "workshops:workshop-ics": public(lambda ctx: {"slug": duo_a_workshop(ctx).slug}),
-    "plans:indicator-detail": public(lambda ctx: {"code": ctx.first("assessments.Indicator").code}),
+    "assessments:indicator-detail": public(lambda ctx: {"code": ctx.first("assessments.Indicator").code}),
     "plans:infrastructure": public(lambda ctx: {"slug": ctx.first("workshops.Infrastructure").city.slug}),
     "plans:territory-plan": public(lambda ctx: {"slug": ctx.first("cities.City", role="territory").slug}),
     "plans:scenario-list": public(),

@@ -50,7 +50,7 @@ EVERY_OBJECT = [
     ("duo-dashboard", "fez", "cities.Duo", {"slug": "montpellier-fez"}, lambda o: {"slug": o.slug}),
     ("plans:duo-plan", "anonymous", "cities.Duo", {}, lambda o: {"slug": o.slug}),
     ("plans:duo-plan", "fez", "cities.Duo", {"slug": "montpellier-fez"}, lambda o: {"slug": o.slug}),
-    ("plans:indicator-detail", "anonymous", "assessments.Indicator", {}, lambda o: {"code": o.code}),
+    ("assessments:indicator-detail", "anonymous", "assessments.Indicator", {}, lambda o: {"code": o.code}),
     ("workshops:mission-detail", "anonymous", "workshops.Mission", {"is_published": True}, lambda o: {"slug": o.slug}),
     (
         "workshops:workshop-detail",

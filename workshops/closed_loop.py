@@ -1,5 +1,6 @@
-"""The closed loop as a picture: an indicator's values across editions with the starts of the actions meant to move
-it on the same time axis, and, per action, whether its indicators moved in the intended direction since it started.
+"""The closed loop between the action plans and the indicators: the starts of the actions meant to move an indicator,
+as markers on its time axis (drawn by assessments.trends), and, per action, whether its indicators moved in the
+intended direction since it started.
 
 The intended direction of an action on an indicator is the indicator's own (higher or lower is better): an action of
 the plan is meant to move its indicators the better way. Everything said is explained by the values, their years
@@ -12,30 +13,9 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Indicator, IndicatorValue
-from core.charts import TimeMarker, TimeSeries, fractional_year, time_series_svg
+from assessments.trends import value_number, value_year
+from core.charts import TimeMarker, fractional_year
 from core.dates import date_format
-
-SERIES_STYLES = (  # colour, dash, marker: told apart without colour too
-    ("#2e7d32", "", "circle"),
-    ("#c25e00", "6 3", "square"),
-    ("#3949ab", "2 3", "circle"),
-    ("#6d4c41", "8 3 2 3", "square"),
-)
-
-
-def value_year(value: IndicatorValue) -> int:
-    """Return the year a value describes: its reference year, or its edition's year when not known."""
-    return value.reference_year or value.assessment.year
-
-
-def _number(value: IndicatorValue) -> float | None:
-    if not value.has_value:
-        return None
-    if value.value_number is not None:
-        return float(value.value_number)
-    if value.value_boolean is not None:
-        return 1.0 if value.value_boolean else 0.0
-    return None
 
 
 def action_markers(actions) -> list[TimeMarker]:
@@ -50,40 +30,6 @@ def action_markers(actions) -> list[TimeMarker]:
         for number, action in enumerate(actions, start=1)
         if action.start
     ]
-
-
-def indicator_chart(*, indicator: Indicator, values: list[IndicatorValue], actions, element_id: str) -> str:
-    """Return the SVG time series of an indicator's values, one line per city, with the actions' starts marked."""
-    by_city: dict[str, list[tuple[float, float]]] = {}
-    described = []
-    for value in values:
-        value.indicator = indicator  # display_value reads it
-        number = _number(value)
-        city = value.assessment.city.name
-        if number is None:
-            continue
-        by_city.setdefault(city, []).append((float(value_year(value)), number))
-        described.append(f"{city} {value_year(value)}: {value.display_value}")
-    if not by_city:
-        return ""
-    series = [
-        TimeSeries(name=city, points=points, color=colour, dash=dash, marker=marker)
-        for (city, points), (colour, dash, marker) in zip(by_city.items(), SERIES_STYLES * 4, strict=False)
-    ]
-    markers = action_markers(actions)
-    description = "; ".join(described)
-    if markers:
-        description += ". " + "; ".join(f"{marker.label}: {marker.title}" for marker in markers)
-    return str(
-        time_series_svg(
-            series=series,
-            markers=markers,
-            title=_("%(name)s over time, by the year each value describes") % {"name": indicator.name},
-            description=description,
-            unit=indicator.unit_label,
-            element_id=element_id,
-        )
-    )
 
 
 # --- Did the indicators move as the actions intended?
@@ -154,7 +100,9 @@ def indicator_outcome(*, indicator: Indicator, city: str, values: list[Indicator
         return Outcome(**common, before=None, after=None, verdict="no_start", verdict_label=str(_("no start date")))
     for value in values:
         value.indicator = indicator
-    measured = sorted((v for v in values if _number(v) is not None), key=lambda v: (value_year(v), v.assessment.year))
+    measured = sorted(
+        (v for v in values if value_number(v) is not None), key=lambda v: (value_year(v), v.assessment.year)
+    )
     before = next((v for v in reversed(measured) if value_year(v) < start.year), None)
     after = next((v for v in reversed(measured) if value_year(v) >= start.year), None)
     readings = {"before": _reading(before) if before else None, "after": _reading(after) if after else None}
@@ -170,7 +118,7 @@ def indicator_outcome(*, indicator: Indicator, city: str, values: list[Indicator
             "after": readings["after"].unit or "—",
         }
         return Outcome(**common, **readings, verdict="not_comparable", verdict_label=str(label))
-    delta = Decimal(str(_number(after))) - Decimal(str(_number(before)))
+    delta = Decimal(str(value_number(after))) - Decimal(str(value_number(before)))
     sign = (delta > 0) - (delta < 0)
     arrow = {1: "↑", -1: "↓", 0: "→"}[sign]
     wanted = {"increase": 1, "decrease": -1}.get(intended, 0)

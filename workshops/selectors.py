@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Challenge, Indicator, IndicatorValue
+from assessments.selectors import indicator_values_across_editions
 from cities.models import City, Duo, Organisation
 from cities.selectors import city_feature
 from core.predicates import is_team
@@ -115,21 +116,6 @@ class IndicatorTrail:
     values: list[IndicatorValue]
 
 
-def indicator_values_across_editions(*, indicators, user, cities=None) -> dict[int, list[IndicatorValue]]:
-    """Return, per indicator id, its values in the assessments the user may read, oldest edition first."""
-    values = (
-        IndicatorValue.objects.filter(indicator__in=indicators, assessment__in=Assessment.objects.visible_to(user))
-        .select_related("assessment__city")
-        .order_by("assessment__city__name", "assessment__year")
-    )
-    if cities is not None:
-        values = values.filter(assessment__city__in=cities)
-    grouped: dict[int, list[IndicatorValue]] = {}
-    for value in values:
-        grouped.setdefault(value.indicator_id, []).append(value)
-    return grouped
-
-
 @dataclass
 class ActionOrigin:
     """Where an action came from: its proposal, the workshop (linked if the user may read it), the challenges."""
@@ -160,11 +146,6 @@ def action_indicator_trails(*, action: Action, user) -> list[IndicatorTrail]:
     indicators = list(action.indicators.all())
     values = indicator_values_across_editions(indicators=indicators, user=user, cities=action.plan_cities())
     return [IndicatorTrail(indicator, values.get(indicator.pk, [])) for indicator in indicators]
-
-
-def indicator_for_code(code: str) -> Indicator | None:
-    """Return the indicator with this code (the first framework's when several frameworks share it)."""
-    return Indicator.objects.select_related("category", "framework").filter(code=code).order_by("framework_id").first()
 
 
 def indicator_actions(*, indicator: Indicator, user, city: City | None = None) -> list[ActionCard]:

@@ -1,5 +1,5 @@
 """Addresses of the workshops app, under the language prefix: the workshops and missions (`workshops:`), the vote's
-participants' side and facilitator's console (`voting:`), and the action plans, the indicators' closed loop, food
+participants' side and facilitator's console (`voting:`), and the action plans, food
 infrastructure and simulations (`plans:`). The project's URLs include each list with its namespace."""
 
 from django.urls import path
@@ -38,7 +38,6 @@ plan_urls = [
     path("plan/milestones/<int:pk>/edit/", plans.milestone_edit, name="milestone-edit"),
     path("plan/actions/<int:pk>/milestones/add/", plans.milestone_add, name="milestone-add"),
     path("plan/actions/<int:pk>/owners/", plans.action_owners, name="action-owners"),
-    path("indicators/<slug:code>/", plans.indicator_detail, name="indicator-detail"),
     path("territories/<slug:slug>/plan/", plans.territory_plan, name="territory-plan"),
     path("territories/<slug:slug>/infrastructure/", plans.infrastructure, name="infrastructure"),
     path("scenarios/", simulations.scenario_list, name="scenario-list"),

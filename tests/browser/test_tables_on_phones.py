@@ -32,7 +32,7 @@ def pages(demo_data):
         "dashboard": reverse("duo-dashboard", args=["lyon-ho-chi-minh-city"]),
         "network": reverse("network-overview"),
         "action": reverse("plans:action-detail", args=[Action.objects.order_by("pk").first().pk]),
-        "indicator": reverse("plans:indicator-detail", args=["mufpp-01"]),
+        "indicator": reverse("assessments:indicator-detail", args=["mufpp-01"]),
         "infrastructure": reverse("plans:infrastructure", args=[with_infrastructure.slug]),
     }
 

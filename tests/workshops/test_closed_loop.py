@@ -42,13 +42,13 @@ def test_an_action_links_to_its_challenge_workshop_and_indicator_values(anonymou
     assert "Canteens buy imported rice" in page
     assert loop["city"].get_absolute_url() in page
     assert reverse("workshops:workshop-detail", kwargs={"slug": loop["workshop"].slug}) in page
-    assert reverse("plans:indicator-detail", kwargs={"code": "mufpp-06"}) in page
+    assert reverse("assessments:indicator-detail", kwargs={"code": "mufpp-06"}) in page
     assert "2019" in page and "2024" in page
     assert "77" not in re.sub(r'="[^"]*"', "", page)  # a draft edition stays private (chart coordinates aside)
 
 
 def test_an_indicator_lists_its_values_across_editions_and_the_actions_meant_to_move_it(anonymous, loop):
-    url = reverse("plans:indicator-detail", kwargs={"code": "mufpp-06"}) + f"?city={loop['city'].slug}"
+    url = reverse("assessments:indicator-detail", kwargs={"code": "mufpp-06"}) + f"?city={loop['city'].slug}"
 
     page = anonymous.get(url).content.decode()
 
@@ -60,4 +60,4 @@ def test_an_indicator_lists_its_values_across_editions_and_the_actions_meant_to_
 
 
 def test_an_unknown_indicator_is_not_found(anonymous, db):
-    assert anonymous.get(reverse("plans:indicator-detail", kwargs={"code": "nope"})).status_code == 404
+    assert anonymous.get(reverse("assessments:indicator-detail", kwargs={"code": "nope"})).status_code == 404

@@ -1,6 +1,5 @@
-"""Pages of the action plans: a duo's plan, an action with where it came from and what it should move, an indicator
-with its values and the actions meant to move it, a territory's food infrastructure, and a partner's "my duo" page
-with the forms that change the plan without the admin."""
+"""Pages of the action plans: a duo's plan, an action with where it came from and what it should move, a territory's
+food infrastructure, and a partner's "my duo" page with the forms that change the plan without the admin."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,13 +11,14 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.trends import indicator_chart
 from cities.models import City
 from cities.selectors import duo_for
 from core.predicates import is_team
 
 from .. import selectors as plans
 from .. import services
-from ..closed_loop import indicator_chart, indicator_outcome
+from ..closed_loop import action_markers, indicator_outcome
 from ..models import Action, Milestone
 from ..plans_forms import ActionOwnersForm, ActionUpdateForm, MilestoneForm, MilestonePostponeForm
 from ..services import WorkshopError, action_update_record
@@ -65,7 +65,10 @@ def action_detail(request, pk):
     for trail in trails:
         # The indicator's values over time with this action's start marked, and whether it moved since.
         trail.chart = indicator_chart(
-            indicator=trail.indicator, values=trail.values, actions=[action], element_id=f"trail-{trail.indicator.pk}"
+            indicator=trail.indicator,
+            values=trail.values,
+            markers=action_markers([action]),
+            element_id=f"trail-{trail.indicator.pk}",
         )
         trail.outcomes = [
             indicator_outcome(
@@ -130,31 +133,6 @@ def milestone_done(request, pk):
     else:
         messages.success(request, _("Milestone “%(title)s” marked done.") % {"title": milestone.title})
     return _back(request, action)
-
-
-def indicator_detail(request, code):
-    indicator = plans.indicator_for_code(code)
-    if indicator is None:
-        raise Http404
-    city = None
-    if request.GET.get("city"):
-        cities = City.objects.all() if is_team(request.user) else City.objects.published()
-        city = get_object_or_404(cities, slug=request.GET["city"])
-    values = plans.indicator_values_across_editions(
-        indicators=[indicator], user=request.user, cities=[city] if city else None
-    ).get(indicator.pk, [])
-    cards = plans.indicator_actions(indicator=indicator, user=request.user, city=city)
-    dated = sorted((card.action for card in cards if card.action.start), key=lambda action: (action.start, action.pk))
-    for number, action in enumerate(dated, start=1):
-        action.marker = f"A{number}"  # its label on the chart
-    context = {
-        "indicator": indicator,
-        "city": city,
-        "values": values,
-        "chart": indicator_chart(indicator=indicator, values=values, actions=dated, element_id="indicator-chart"),
-        "cards": cards,
-    }
-    return render(request, "workshops/plans/indicator_detail.html", context)
 
 
 def infrastructure(request, slug):
