@@ -33,7 +33,7 @@ from core import spreadsheets
 from core.admin import MapAdminMixin, territory_of_request
 from core.predicates import is_reviewer, is_student, is_team
 
-from . import imports, services
+from . import import_jobs, imports, services
 from .models import (
     Assessment,
     Category,
@@ -504,7 +504,7 @@ class CheckedImportMixin(ImportExportMixin):
         if request.method == "POST" and self.has_import_permission(request):
             form = self.create_import_form(request)
             if form.is_valid() and form.spreadsheet.rows > settings.IMPORT_PREVIEW_MAX_ROWS:
-                job_id = imports.import_job_start(
+                job_id = import_jobs.import_job_start(
                     spreadsheet=form.spreadsheet, resource=self.import_resource_name, user=request.user
                 )
                 return HttpResponseRedirect(self._import_status_url(job_id))

@@ -13,15 +13,12 @@ import codecs
 import csv
 import io
 import logging
-import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
@@ -201,37 +198,9 @@ def import_job_get(job_id: str) -> dict | None:
     return cache.get(_job_key(job_id))
 
 
-def _job_save(job_id: str, job: dict) -> None:
+def import_job_save(job_id: str, job: dict) -> None:
+    """Store the state of a background import (kept for JOB_TIMEOUT)."""
     cache.set(_job_key(job_id), job, JOB_TIMEOUT)
-
-
-def import_job_start(*, spreadsheet: Spreadsheet, resource: str, user) -> str:
-    """Store the spreadsheet, remember the import and queue it for a worker; return the import's id."""
-    if resource not in RESOURCES:
-        raise ValueError(f"Unknown import resource {resource!r}.")
-    job_id = uuid.uuid4().hex
-    path = default_storage.save(f"imports/{job_id}.{spreadsheet.format}", ContentFile(spreadsheet.content))
-    _job_save(
-        job_id,
-        {
-            "user_id": user.pk,
-            "resource": resource,
-            "path": path,
-            "format": spreadsheet.format,
-            "file_name": spreadsheet.name,
-            "state": "queued",
-            "done": 0,
-            "total": spreadsheet.rows,
-            "totals": {},
-            "problems": [],
-            "problem_count": 0,
-            "error": "",
-        },
-    )
-    from .tasks import import_run_task
-
-    transaction.on_commit(lambda: import_run_task.delay(job_id))
-    return job_id
 
 
 def import_job_run(*, job_id: str) -> None:
@@ -240,12 +209,12 @@ def import_job_run(*, job_id: str) -> None:
     if job is None or job["state"] in {"done", "failed"}:
         return  # unknown, expired, or already run (a task delivered twice)
     job.update(state="running", done=0)
-    _job_save(job_id, job)
+    import_job_save(job_id, job)
 
     def progress(row_number: int) -> None:
         if row_number % PROGRESS_EVERY == 0:
             job["done"] = row_number
-            _job_save(job_id, job)
+            import_job_save(job_id, job)
 
     user = get_user_model().objects.filter(pk=job["user_id"]).first()
     # The problems are written in the language of whoever imported, with the column headers of their language.
@@ -264,7 +233,7 @@ def import_job_run(*, job_id: str) -> None:
     except Exception:
         logger.exception("Background import %s failed.", job_id)
         job.update(state="failed", error=_("The import failed unexpectedly; nothing was saved. Try again later."))
-        _job_save(job_id, job)
+        import_job_save(job_id, job)
         raise
     finally:
         default_storage.delete(job["path"])
@@ -278,7 +247,7 @@ def import_job_run(*, job_id: str) -> None:
         problems=problems[:JOB_PROBLEMS_SHOWN],
         problem_count=len(problems),
     )
-    _job_save(job_id, job)
+    import_job_save(job_id, job)
 
 
 def import_problems(result) -> list[tuple[int, str, str]]:

@@ -25,7 +25,8 @@ from reports import documents
 from reports.fetcher import report_url_fetcher
 from reports.models import Report
 from reports.pdf import BASE_URL
-from reports.services import report_data, report_html, report_render, report_request
+from reports.requests import report_request
+from reports.services import report_data, report_html, report_render
 from reports.tasks import report_render_task
 
 

@@ -25,7 +25,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.spreadsheets import escape_row
 
-from . import sending
+from . import campaigns, sending
 from .models import (
     LANGUAGE_CHOICES,
     BounceEvent,
@@ -309,7 +309,7 @@ class CampaignAdmin(TranslationAdmin):
                     error = _("Choose a date and time in the future.")
             if not error:
                 try:
-                    campaign = sending.campaign_start(campaign=campaign, by=request.user, at=at)
+                    campaign = campaigns.campaign_start(campaign=campaign, by=request.user, at=at)
                 except NewsletterError as exc:
                     messages.error(request, str(exc))
                     return self._back(campaign)
@@ -332,7 +332,7 @@ class CampaignAdmin(TranslationAdmin):
         campaign = self._campaign(request, pk, change=True)
         if request.method == "POST":
             try:
-                sending.campaign_cancel(campaign=campaign)
+                campaigns.campaign_cancel(campaign=campaign)
                 messages.success(request, _("The campaign is no longer scheduled."))
             except NewsletterError as exc:
                 messages.error(request, str(exc))

@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 from core.emails import email_render
 
 from .models import Campaign, ConsentEvent, Delivery, Subscriber
-from .services import NewsletterError, SubscriberLinks, absolute_url
+from .services import SubscriberLinks, absolute_url
 
 TEMPLATE = "newsletter-campaign"
 ENQUEUE_CHUNK = 2000
@@ -83,7 +83,7 @@ def markdown_html(text: str) -> str:
     )
 
 
-def _written_in(campaign: Campaign, language: str) -> bool:
+def campaign_written_in(campaign: Campaign, language: str) -> bool:
     return bool(getattr(campaign, f"subject_{language}", "") and getattr(campaign, f"body_{language}", ""))
 
 
@@ -92,7 +92,7 @@ def campaign_language(campaign: Campaign, language: str) -> str:
     language that it is written in (Spanish and Arabic readers get French first, Vietnamese and Persian English)."""
     fallbacks = settings.MODELTRANSLATION_FALLBACK_LANGUAGES
     for candidate in (language, *fallbacks.get(language, fallbacks["default"])):
-        if _written_in(campaign, candidate):
+        if campaign_written_in(campaign, candidate):
             return candidate
     return language
 
@@ -225,48 +225,6 @@ def campaign_send_test(*, campaign: Campaign, to_email: str, language: str) -> N
     message = campaign_message(campaign=campaign, to=to_email, language=language, links=links)
     message.subject = _("[Test] %(subject)s") % {"subject": message.subject}
     message.send()
-
-
-def _check_sendable(campaign: Campaign) -> None:
-    if campaign.status not in {Campaign.Status.DRAFT, Campaign.Status.SCHEDULED}:
-        raise NewsletterError(_("This campaign has already been sent or is being sent."))
-    if not any(_written_in(campaign, code) for code, _name in settings.LANGUAGES):
-        raise NewsletterError(_("Write a subject and a body in at least one language before sending."))
-    if not campaign.topics.exists():
-        raise NewsletterError(_("Choose at least one topic for the audience."))
-
-
-@transaction.atomic
-def campaign_start(*, campaign: Campaign, by, at: datetime | None = None) -> Campaign:
-    """Send the campaign now, or schedule it for `at`; the worker is queued once the transaction commits."""
-    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    _check_sendable(campaign)
-    now = timezone.now()
-    if at is not None and at > now:
-        campaign.status, campaign.scheduled_at = Campaign.Status.SCHEDULED, at
-        campaign.save(update_fields=["status", "scheduled_at", "updated"])
-        return campaign
-    campaign.status, campaign.started_at = Campaign.Status.SENDING, now
-    campaign.save(update_fields=["status", "started_at", "updated"])
-    _queue_send(campaign.pk)
-    return campaign
-
-
-def _queue_send(campaign_id: int) -> None:
-    from .tasks import campaign_send_task  # the tasks module imports this one
-
-    transaction.on_commit(lambda: campaign_send_task.delay(campaign_id))
-
-
-@transaction.atomic
-def campaign_cancel(*, campaign: Campaign) -> Campaign:
-    """Cancel a scheduled campaign (back to draft, so it can be edited and scheduled again)."""
-    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    if campaign.status != Campaign.Status.SCHEDULED:
-        raise NewsletterError(_("Only a scheduled campaign can be cancelled."))
-    campaign.status, campaign.scheduled_at = Campaign.Status.DRAFT, None
-    campaign.save(update_fields=["status", "scheduled_at", "updated"])
-    return campaign
 
 
 def campaigns_start_due(*, now: datetime | None = None) -> list[int]:

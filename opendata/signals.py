@@ -12,7 +12,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-REBUILD_QUEUED_KEY = "opendata:rebuild-queued"
+from .tasks import REBUILD_QUEUED_KEY, package_rebuild
+
 # Every model whose rows or links reach the package.
 WATCHED = [
     "cities.City",
@@ -47,8 +48,6 @@ def _rebuild_queue() -> bool:
     # The mark outlives the countdown: if no worker ever runs the build, a later edit queues a new one.
     if not cache.add(REBUILD_QUEUED_KEY, True, timeout=delay * 3):
         return False
-    from .tasks import package_rebuild
-
     package_rebuild.apply_async(countdown=delay)
     return True
 

@@ -4,7 +4,9 @@ from celery import shared_task
 from django.core.cache import cache
 
 from . import services
-from .signals import REBUILD_QUEUED_KEY
+
+# Set while a build is queued and not yet started (opendata.signals): edits meanwhile queue nothing more.
+REBUILD_QUEUED_KEY = "opendata:rebuild-queued"
 
 
 @shared_task

@@ -17,7 +17,7 @@ from experiments.models import Experiment
 
 from .errors import ReportError
 from .models import Report
-from .services import report_request
+from .requests import report_request
 
 
 class ReportRequestForm(forms.Form):

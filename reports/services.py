@@ -1,4 +1,5 @@
-"""Requesting and rendering reports: idempotent, so a duplicated or redelivered task never makes two files."""
+"""Rendering reports (requested through reports.requests): idempotent, so a duplicated or redelivered task never
+makes two files."""
 
 import contextlib
 import hashlib
@@ -9,7 +10,7 @@ import threading
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.db import connection as db_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -60,47 +61,13 @@ def report_html(*, kind: str, data: dict, language: str) -> str:
 DATA_TIMEOUT = 60 * 60
 
 
-def _data_key(*, kind: str, subject: str, language: str, digest: str) -> str:
+def data_key(*, kind: str, subject: str, language: str, digest: str) -> str:
     return f"report-data:{kind}:{subject}:{language}:{digest}"
-
-
-def report_request(*, kind: str, subject: str = "", language: str, by=None) -> tuple[Report, bool]:
-    """Return the report of this document for the current data, and whether a rendering was queued.
-
-    A report whose data has not changed since it was rendered (or queued) is returned as it is: nothing is
-    rendered twice. Otherwise a new report is queued and rendered in the background.
-    """
-    from .tasks import report_render_task
-
-    if kind == Report.Kind.COMPILATION:
-        subject = ""  # one compilation per language and data: a subject would only multiply the same document
-    data = report_data(kind=kind, subject=subject, language=language)
-    digest = data_hash(data)
-    existing = (
-        Report.objects.filter(kind=kind, subject=subject, language=language, data_hash=digest)
-        .exclude(status=Report.Status.FAILED)
-        .first()
-    )
-    if existing is not None:
-        return existing, False
-    try:
-        with transaction.atomic():
-            report = Report.objects.create(
-                kind=kind, subject=subject, language=language, data_hash=digest, requested_by=by
-            )
-    except IntegrityError:  # the same request, a moment earlier, in another process
-        report = Report.objects.get(
-            kind=kind, subject=subject, language=language, data_hash=digest, status__in=["queued", "rendering", "done"]
-        )
-        return report, False
-    cache.set(_data_key(kind=kind, subject=subject, language=language, digest=digest), data, DATA_TIMEOUT)
-    transaction.on_commit(lambda: report_render_task.delay(report.pk))
-    return report, True
 
 
 def _report_data_for(report: Report) -> dict:
     """Return the data the report was requested with: from the cache when the request left it there, else built."""
-    key = _data_key(kind=report.kind, subject=report.subject, language=report.language, digest=report.data_hash)
+    key = data_key(kind=report.kind, subject=report.subject, language=report.language, digest=report.data_hash)
     data = cache.get(key)
     if data is None:
         data = report_data(kind=report.kind, subject=report.subject, language=report.language)

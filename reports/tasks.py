@@ -1,4 +1,4 @@
-"""Celery tasks of the project package: thin, taking ids, safe to run twice."""
+"""Celery tasks of the reports: thin, taking ids, safe to run twice."""
 
 import logging
 from datetime import timedelta
@@ -8,6 +8,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+
+from .models import Report
+from .services import TRANSIENT_ERRORS, report_render
 
 logger = logging.getLogger(__name__)
 
@@ -34,9 +37,6 @@ def report_render_task(self, report_id: int) -> int | None:
     A transient failure (database or storage unavailable) is retried twice, 30 s apart; any other is final. A task
     whose report was deleted meanwhile has nothing to do.
     """
-    from .models import Report
-    from .services import TRANSIENT_ERRORS, report_render
-
     last = self.request.retries >= self.max_retries
     try:
         report = report_render(report_id=report_id, final_attempt=last)
@@ -59,8 +59,6 @@ def reports_recover_task() -> list[int]:
     'queued' for twice as long lost its message. Running the task again is safe: it is idempotent, and a duplicate
     finds the report done and keeps its one file. A report that has used up its attempts is marked failed instead.
     """
-    from .models import Report
-
     now = timezone.now()
     rendering = Q(status=Report.Status.RENDERING)
     stale = Report.objects.filter(

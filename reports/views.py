@@ -15,7 +15,8 @@ from core.cache import cache_degraded
 from .errors import ReportError
 from .files import report_may_download
 from .models import Report
-from .services import report_request, report_title
+from .requests import report_request
+from .services import report_title
 
 # Reports show public data only, so anyone may ask; each request may start a rendering, so an IP gets ten an hour,
 # shared between these pages and the API.

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from ..errors import ReportError
 from ..models import Report
-from ..services import report_request
+from ..requests import report_request
 from ..views import RATE_PER_IP, RATE_RETRY_AFTER, report_request_limited, requested_by
 
 

@@ -12,7 +12,7 @@ from django.core.files.storage import storages
 from PIL import Image
 
 from reports.models import Report
-from reports.services import report_request
+from reports.requests import report_request
 from tests.factories import DuoFactory, UserFactory
 from tests.letsfood.test_production_settings import SECRET_KEY, run_django
 

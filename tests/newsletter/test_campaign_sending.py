@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import campaigns, sending
 from newsletter.models import Campaign, Delivery, Subscriber, Topic
 from newsletter.tasks import campaign_send_task, campaigns_send_due
 
@@ -64,7 +64,7 @@ def make_campaign(*, topics, languages="") -> Campaign:
 
 
 def start(campaign, user=None):
-    return sending.campaign_start(campaign=campaign, by=user)
+    return campaigns.campaign_start(campaign=campaign, by=user)
 
 
 def recipients(outbox) -> Counter:
@@ -323,11 +323,11 @@ def test_a_campaign_without_subject_or_already_sent_cannot_be_started(db):
     programme, _duo = make_topics()
     empty = Campaign.objects.create(subject_en="", body_en="")
     empty.topics.set([programme])
-    with pytest.raises(sending.NewsletterError):
+    with pytest.raises(campaigns.NewsletterError):
         start(empty)
     sent = make_campaign(topics=[programme])
     Campaign.objects.filter(pk=sent.pk).update(status=Campaign.Status.SENT)
-    with pytest.raises(sending.NewsletterError):
+    with pytest.raises(campaigns.NewsletterError):
         start(Campaign.objects.get(pk=sent.pk))
 
 
@@ -336,7 +336,7 @@ def test_a_scheduled_campaign_is_sent_by_the_beat_once_its_time_has_come(db, dja
     make_subscribers(10, states_cycle=MIXED, topics=[programme])
     campaign = make_campaign(topics=[programme])
     with django_capture_on_commit_callbacks(execute=True):
-        sending.campaign_start(campaign=campaign, by=None, at=timezone.now() + timedelta(hours=1))
+        campaigns.campaign_start(campaign=campaign, by=None, at=timezone.now() + timedelta(hours=1))
     campaigns_send_due.delay()
     assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SCHEDULED
     assert mail.outbox == []

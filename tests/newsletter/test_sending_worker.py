@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from letsfood.celery import app
-from newsletter import sending
+from newsletter import campaigns
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import campaigns_send_due
 from tests import workers
@@ -50,7 +50,7 @@ def test_a_worker_killed_mid_campaign_never_sends_anyone_twice(transactional_db,
 
     first = start_worker(tmp_path, outbox, "first")
     try:
-        sending.campaign_start(campaign=campaign, by=None)  # autocommit: the task is queued at once
+        campaigns.campaign_start(campaign=campaign, by=None)  # autocommit: the task is queued at once
         wait_until(lambda: sum(recipients(outbox).values()) >= 60, seconds=90, what="60 messages", tmp_path=tmp_path)
     finally:
         stop(first, signal.SIGKILL)

@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from letsfood.celery import app
-from newsletter import sending
+from newsletter import campaigns
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import campaigns_send_due
 from tests.newsletter.test_campaign_sending import make_campaign, make_subscribers, make_topics
@@ -77,7 +77,7 @@ def test_a_campaign_killed_ten_times_reaches_everyone_once_but_the_uncertain_in_
     worker = start_worker(tmp_path, outbox, "worker-0", **WORKER_SETTINGS)
     resumed_after = []
     try:
-        sending.campaign_start(campaign=campaign, by=None)  # autocommit: the task is queued at once
+        campaigns.campaign_start(campaign=campaign, by=None)  # autocommit: the task is queued at once
         wait_until(lambda: outbox_bytes(outbox) > 0, seconds=60, what="the first message", tmp_path=tmp_path)
         for kill in range(1, KILLS + 1):
             time.sleep(rng.uniform(0.05, 0.6))

@@ -7,7 +7,7 @@ import uuid
 import pytest
 from django.core import mail
 
-from newsletter import sending
+from newsletter import campaigns
 from newsletter.models import BounceEvent, Campaign, Subscriber
 from newsletter.webhooks import webhook_signature
 from tests.newsletter.test_campaign_sending import make_campaign, make_subscribers, make_topics
@@ -98,7 +98,7 @@ def test_an_address_suppressed_by_a_hard_bounce_is_never_sent_to(
     campaign = make_campaign(topics=[programme])
 
     with django_capture_on_commit_callbacks(execute=True):
-        sending.campaign_start(campaign=campaign, by=None)
+        campaigns.campaign_start(campaign=campaign, by=None)
 
     assert [message.to for message in mail.outbox] == [[kept.email]]
     assert Campaign.objects.get(pk=campaign.pk).status == Campaign.Status.SENT

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from letsfood.celery import app
 from reports.models import Report
-from reports.services import report_request
+from reports.requests import report_request
 from reports.tasks import report_render_task
 from tests.dashboards.data import SIZES, duo_with_data
 from tests.reports.requesting import pdf_files

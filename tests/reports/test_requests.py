@@ -14,7 +14,8 @@ from django.utils import timezone
 from assessments.models import CategoryAssessment
 from reports import services
 from reports.models import Report
-from reports.services import report_render, report_request
+from reports.requests import report_request
+from reports.services import report_render
 from reports.tasks import report_render_task, reports_recover_task
 from tests.factories import ReportFactory, UserFactory
 from tests.reports.requesting import pdf_files
