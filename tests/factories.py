@@ -354,7 +354,7 @@ class SessionFactory(factory.django.DjangoModelFactory):
     is_published = True
 
 
-# --- Simulations, food infrastructure and ballots
+# --- Simulations, food infrastructure, ballots and session feedback
 
 
 class ScenarioFactory(factory.django.DjangoModelFactory):
@@ -423,3 +423,12 @@ class BallotFactory(factory.django.DjangoModelFactory):
 
     workshop = factory.SubFactory(WorkshopFactory)
     token = factory.Sequence(lambda n: f"token-{n}")
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.Feedback"
+
+    session = factory.SubFactory(SessionFactory)
+    token = factory.Sequence(lambda n: f"phone-{n}")
+    rating = 4
