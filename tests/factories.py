@@ -352,3 +352,83 @@ class SessionFactory(factory.django.DjangoModelFactory):
     audience = "Inhabitants"
     attendance = 30
     is_published = True
+
+
+# --- Simulations, food infrastructure, ballots and session feedback
+
+
+class ScenarioFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.Scenario"
+
+    title_en = factory.Sequence(lambda n: f"Scenario {n}")
+    slug = factory.Sequence(lambda n: f"scenario-{n}")
+    hazard = "Snowstorm"
+
+
+class ScenarioRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.ScenarioRound"
+
+    scenario = factory.SubFactory(ScenarioFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Round {n}")
+    events_en = "Roads close."
+
+
+class SimulationGroupFactory(factory.django.DjangoModelFactory):
+    """A group of players in a simulation session of a scenario."""
+
+    class Meta:
+        model = "workshops.SimulationGroup"
+
+    workshop = factory.SubFactory(
+        WorkshopFactory, format=Workshop.Format.SIMULATION, scenario=factory.SubFactory(ScenarioFactory)
+    )
+    name = factory.Sequence(lambda n: f"Group {n}")
+
+
+class RoleAssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.RoleAssignment"
+
+    group = factory.SubFactory(SimulationGroupFactory)
+    role = "farmer"
+
+
+class VulnerabilityFactory(factory.django.DjangoModelFactory):
+    """A weakness of the food system brought to light by a simulation session."""
+
+    class Meta:
+        model = "workshops.Vulnerability"
+
+    workshop = factory.SubFactory(
+        WorkshopFactory, format=Workshop.Format.SIMULATION, scenario=factory.SubFactory(ScenarioFactory)
+    )
+    description = factory.Sequence(lambda n: f"Vulnerability {n}")
+
+
+class InfrastructureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.Infrastructure"
+
+    city = factory.SubFactory(CityFactory)
+    kind = "mill"
+    name = factory.Sequence(lambda n: f"Mill {n}")
+
+
+class BallotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workshops.Ballot"
+
+    workshop = factory.SubFactory(WorkshopFactory)
+    token = factory.Sequence(lambda n: f"token-{n}")
+
+
+class FeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "experiments.Feedback"
+
+    session = factory.SubFactory(SessionFactory)
+    token = factory.Sequence(lambda n: f"phone-{n}")
+    rating = 4

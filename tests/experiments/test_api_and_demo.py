@@ -8,8 +8,8 @@ from django.core.management import call_command
 
 from cities.models import City
 from experiments.demo import EXPERIMENT_SLUG, demo_perche_experiment_load
-from experiments.models import Experiment, Feedback, Partner, Session
-from tests.factories import ExperimentFactory, SessionFactory, ToolFactory
+from experiments.models import Experiment, Partner, Session
+from tests.factories import ExperimentFactory, FeedbackFactory, ParkFactory, SessionFactory, ToolFactory
 
 
 def test_the_api_lists_only_published_experiments(client, experiment, draft):
@@ -24,7 +24,7 @@ def test_the_api_detail_gives_tools_and_published_sessions_without_codes_or_comm
     ToolFactory(experiment=experiment, title="Shared orchard")
     shown = SessionFactory(experiment=experiment, title="Evening")
     SessionFactory(experiment=experiment, title="Closed", is_published=False)
-    Feedback.objects.create(session=shown, token="t", rating=4, comment="Private words")
+    FeedbackFactory(session=shown, token="t", rating=4, comment="Private words")
 
     data = client.get(f"/api/experiments/{experiment.slug}/").json()
 
@@ -92,13 +92,17 @@ def test_the_team_opens_the_experiments_admin(client, team_member, experiment):
 
 @pytest.fixture
 def perche(db):
-    return City.objects.create(
+    return ParkFactory(
         slug="perche",
         name_en="Parc naturel régional du Perche",
+        name_fr=None,
         country="FR",
         kind=City.Kind.REGIONAL_NATURAL_PARK,
         role=City.Role.TERRITORY,
         location={"type": "Point", "coordinates": [0.8, 48.4]},
+        population=None,
+        population_year=None,
+        population_unit="",
     )
 
 

@@ -11,7 +11,14 @@ from PIL import Image
 
 from experiments import services
 from experiments.models import Experiment, Observation, Tool, ToolPhoto
-from tests.factories import CommuneFactory, ExperimentFactory, SessionFactory, ToolFactory
+from tests.factories import (
+    ActionFactory,
+    CommuneFactory,
+    ExperimentFactory,
+    InfrastructureFactory,
+    SessionFactory,
+    ToolFactory,
+)
 
 
 def png(name="orchard.png", size=(40, 30)) -> SimpleUploadedFile:
@@ -297,11 +304,9 @@ def test_the_parks_communes_page_shows_what_each_commune_tries_and_the_totals(cl
 
 
 def test_the_park_aggregates_its_communes_infrastructure_and_plan_actions(client, park, communes):
-    from workshops.models import Action, Infrastructure
-
-    Infrastructure.objects.create(city=park, kind="mill", name="Park mill")
-    Infrastructure.objects.create(city=communes[0], kind="market", name="Mortagne market")
-    Action.objects.create(territory=communes[1], title="Open a garden")
+    InfrastructureFactory(city=park, kind="mill", name="Park mill")
+    InfrastructureFactory(city=communes[0], kind="market", name="Mortagne market")
+    ActionFactory(territory=communes[1], duo=None, title_en="Open a garden")
 
     response = client.get("/en/territories/perche/communes/")
 

@@ -10,10 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from experiments import services
-from experiments.models import Feedback
 from reports import services as report_services
 from reports.models import Report
-from tests.factories import SessionFactory, ToolFactory
+from tests.factories import FeedbackFactory, SessionFactory, ToolFactory
 from tests.pdf import pdf_info, pdf_text
 
 
@@ -41,8 +40,8 @@ def tried(experiment, communes):
     awareness = SessionFactory(experiment=experiment, commune=communes[0], kind="awareness", attendance=42)
     SessionFactory(experiment=experiment, commune=communes[1], kind="training", attendance=14)
     SessionFactory(experiment=experiment, commune=communes[1], title="Unpublished", attendance=99, is_published=False)
-    Feedback.objects.create(session=awareness, token="a", rating=5, comment="Private words")
-    Feedback.objects.create(session=awareness, token="b", rating=4)
+    FeedbackFactory(session=awareness, token="a", rating=5, comment="Private words")
+    FeedbackFactory(session=awareness, token="b", rating=4)
     return orchard, garden
 
 

@@ -9,7 +9,7 @@ import pytest
 from experiments import services
 from experiments.models import Feedback, Session
 from experiments.views import GUESS_RATE
-from tests.factories import CommuneFactory, SessionFactory
+from tests.factories import CommuneFactory, FeedbackFactory, SessionFactory
 from workshops.models import Action, Proposal
 
 
@@ -169,7 +169,7 @@ def test_the_officer_opens_the_feedback_and_sees_the_code_and_its_qr(client, off
 
 def test_the_public_never_sees_the_code_nor_the_comments(client, experiment):
     session = SessionFactory(experiment=experiment, feedback_open=True)
-    Feedback.objects.create(session=session, token="t", rating=3, comment="The hall was cold")
+    FeedbackFactory(session=session, token="t", rating=3, comment="The hall was cold")
 
     page = client.get(session.get_absolute_url()).content.decode()
 
@@ -243,7 +243,7 @@ def test_the_session_page_costs_the_same_queries_whatever_its_feedback(
 ):
     session = SessionFactory(experiment=experiment)
     for index in range(n):
-        Feedback.objects.create(session=session, token=f"t{index}", rating=4, comment="ok")
+        FeedbackFactory(session=session, token=f"t{index}", rating=4, comment="ok")
         services.session_follow_up(session=session, title=f"Follow-up {index}")
     client.force_login(officer)
 

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cities.models import City
 from reports import services as report_services
-from tests.factories import CommuneFactory, ParkFactory
+from tests.factories import ActionFactory, CommuneFactory, InfrastructureFactory, ParkFactory
 
 SQUARE = {"type": "Polygon", "coordinates": [[[0.5, 48.5], [0.6, 48.5], [0.6, 48.6], [0.5, 48.6], [0.5, 48.5]]]}
 
@@ -115,11 +115,9 @@ def test_the_map_legend_names_the_park_and_its_communes_territories(client, park
 
 
 def test_the_parks_infrastructure_inventory_adds_its_communes(client, park, communes):
-    from workshops.models import Infrastructure
-
-    Infrastructure.objects.create(city=park, kind="mill", name="Park mill")
-    Infrastructure.objects.create(city=communes[0], kind="market", name="Mortagne market")
-    Infrastructure.objects.create(city=communes[1], kind="market", name="Bellême market")
+    InfrastructureFactory(city=park, kind="mill", name="Park mill")
+    InfrastructureFactory(city=communes[0], kind="market", name="Mortagne market")
+    InfrastructureFactory(city=communes[1], kind="market", name="Bellême market")
 
     park_page = client.get(f"/en/territories/{park.slug}/infrastructure/")
     commune_page = client.get(f"/en/territories/{communes[0].slug}/infrastructure/")
@@ -130,10 +128,8 @@ def test_the_parks_infrastructure_inventory_adds_its_communes(client, park, comm
 
 
 def test_the_parks_local_plan_adds_its_communes_actions(client, park, communes):
-    from workshops.models import Action
-
-    Action.objects.create(territory=park, title="Park action")
-    Action.objects.create(territory=communes[1], title="Open a shared garden")
+    ActionFactory(territory=park, duo=None, title_en="Park action")
+    ActionFactory(territory=communes[1], duo=None, title_en="Open a shared garden")
 
     park_plan = client.get(f"/en/territories/{park.slug}/plan/")
     commune_plan = client.get(f"/en/territories/{communes[1].slug}/plan/")

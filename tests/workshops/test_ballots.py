@@ -3,9 +3,9 @@
 import pytest
 from django.utils import timezone
 
-from tests.factories import PartnerCityFactory
+from tests.factories import PartnerCityFactory, ProposalFactory
 from workshops import services
-from workshops.models import Ballot, Proposal, Score
+from workshops.models import Ballot, Score
 
 
 @pytest.fixture
@@ -13,7 +13,7 @@ def workshop(db):
     city = PartnerCityFactory(name_en="Fez", name_fr="Fès")
     workshop = services.workshop_create(city=city, title_en="Fez priorities", starts_at=timezone.now())
     for order, title in enumerate(["School canteens", "Wholesale market", "Urban farms"]):
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        ProposalFactory(workshop=workshop, title_en=title, order=order)
     return workshop
 
 
@@ -72,7 +72,7 @@ def test_a_ballot_missing_a_score_is_refused_and_nothing_is_saved(open_workshop)
 
 def test_a_score_on_another_workshops_proposal_is_refused(open_workshop):
     other = services.workshop_create(city=open_workshop.city, title_en="Another workshop", starts_at=timezone.now())
-    foreign = Proposal.objects.create(workshop=other, title_en="Foreign proposal")
+    foreign = ProposalFactory(workshop=other, title_en="Foreign proposal")
     scores = full_scores(open_workshop)
     scores[(foreign.pk, open_workshop.criteria.first().pk)] = 3
 

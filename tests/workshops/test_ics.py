@@ -5,9 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.factories import CityFactory
+from tests.factories import CityFactory, WorkshopFactory
 from workshops import ics
-from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +22,7 @@ def properties(lines: list[str]) -> dict:
 
 @pytest.fixture
 def workshop(db):
-    return Workshop.objects.create(
+    return WorkshopFactory(
         city=CityFactory(name_en="Lyon"),
         slug="lyon-workshop",
         title_en="Lyon workshop, proposals; and vote",
@@ -73,7 +72,7 @@ def test_workshop_uid_is_stable_across_exports(client, workshop):
 
 
 def test_feed_lists_every_published_workshop_and_no_draft(client, workshop):
-    Workshop.objects.create(
+    WorkshopFactory(
         city=workshop.city, slug="draft", title_en="Draft", starts_at=workshop.starts_at, is_published=False
     )
 

@@ -5,7 +5,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from workshops.models import Infrastructure
+from tests.factories import InfrastructureFactory
 from workshops.selectors import infrastructure_inventory
 
 pytestmark = pytest.mark.django_db
@@ -17,9 +17,9 @@ def territory(duo_b):
     city.is_published = True
     city.save()
     point = {"type": "Point", "coordinates": [-5.0, 34.0]}
-    Infrastructure.objects.create(city=city, kind="mill", name="Mill of Bab Ftouh", location=point)
-    Infrastructure.objects.create(city=city, kind="mill", name="Mill of Saiss", capacity="2 t a day")
-    Infrastructure.objects.create(city=city, kind="market", name="Wholesale market", location=point, status="underused")
+    InfrastructureFactory(city=city, kind="mill", name="Mill of Bab Ftouh", location=point)
+    InfrastructureFactory(city=city, kind="mill", name="Mill of Saiss", capacity="2 t a day")
+    InfrastructureFactory(city=city, kind="market", name="Wholesale market", location=point, status="underused")
     return city
 
 

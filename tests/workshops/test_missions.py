@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from cities.models import Organisation
-from tests.factories import PartnerCityFactory, UserFactory
+from tests.factories import MissionFactory, OrganisationFactory, PartnerCityFactory, UserFactory
 from workshops.models import Mission
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def mission(db):
     city = PartnerCityFactory(name_en="Sfax", name_fr="Sfax", country="TN")
-    mission = Mission.objects.create(
+    mission = MissionFactory(
         city=city,
         slug="sfax-2019",
         title_en="Mission to Sfax",
@@ -37,12 +36,12 @@ def mission(db):
         is_demo=True,
     )
     mission.team_members.add(UserFactory(username="anna", first_name="Anna", last_name="Roux", email="anna@x.org"))
-    mission.universities.add(Organisation.objects.create(name="University of Sfax", kind="university", city=city))
+    mission.universities.add(OrganisationFactory(name="University of Sfax", kind="university", city=city))
     return mission
 
 
 def test_mission_list_shows_published_missions_only(client, mission):
-    Mission.objects.create(city=mission.city, slug="draft", title_en="Draft mission", is_published=False)
+    MissionFactory(city=mission.city, slug="draft", title_en="Draft mission", is_published=False)
 
     response = client.get("/en/missions/")
 

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from cities.models import Organisation
+from tests.factories import OrganisationFactory
 from tests.workshops.plan_data import action_for, workshop_for
 from workshops import services
 from workshops.models import ActionUpdate, Milestone
@@ -164,7 +164,7 @@ def test_the_service_refuses_to_postpone_a_done_milestone(fez_action, partner_b)
 
 
 def test_fez_edits_an_actions_owners_and_the_history_says_so(fez_client, partner_b, fez_action, duo_b):
-    municipality = Organisation.objects.create(name="Fez municipality", city=duo_b.partner_city, kind="local_authority")
+    municipality = OrganisationFactory(name="Fez municipality", city=duo_b.partner_city, kind="local_authority")
 
     response = fez_client.post(reverse("plans:action-owners", args=[fez_action.pk]), {"owners": [municipality.pk]})
 
@@ -176,7 +176,7 @@ def test_fez_edits_an_actions_owners_and_the_history_says_so(fez_client, partner
 
 
 def test_an_owner_from_outside_the_duo_is_a_400(fez_client, fez_action, duo_a):
-    outsider = Organisation.objects.create(name="Lyon market", city=duo_a.french_city, kind="local_authority")
+    outsider = OrganisationFactory(name="Lyon market", city=duo_a.french_city, kind="local_authority")
 
     response = fez_client.post(reverse("plans:action-owners", args=[fez_action.pk]), {"owners": [outsider.pk]})
 

@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import PartnerCityFactory
+from tests.factories import PartnerCityFactory, ProposalFactory
 from workshops import services
-from workshops.models import Ballot, BallotOpening, Proposal, Score, Workshop
+from workshops.models import Ballot, BallotOpening, Score, Workshop
 
 JSON = {"HTTP_ACCEPT": "application/json"}
 
@@ -26,7 +26,7 @@ def open_workshop(db):
     city = PartnerCityFactory(name_en="Fez", name_fr="Fès")
     workshop = services.workshop_create(city=city, title_en="Fez priorities", starts_at=timezone.now())
     for order, title in enumerate(["School canteens", "Wholesale market", "Urban farms"]):
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        ProposalFactory(workshop=workshop, title_en=title, order=order)
     return services.vote_open(workshop=workshop)
 
 
@@ -183,7 +183,7 @@ def test_the_ballot_page_needs_the_same_few_queries_whatever_the_number_of_propo
 ):
     client.get(ballot_url(open_workshop))
     for order in range(10):
-        Proposal.objects.create(workshop=open_workshop, title_en=f"Extra {order}", order=10 + order)
+        ProposalFactory(workshop=open_workshop, title_en=f"Extra {order}", order=10 + order)
     data = form_data(open_workshop)
 
     with django_assert_max_num_queries(8):

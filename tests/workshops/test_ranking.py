@@ -5,9 +5,9 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tests.factories import PartnerCityFactory
+from tests.factories import BallotFactory, PartnerCityFactory, ProposalFactory
 from workshops import services
-from workshops.models import Ballot, Proposal, RankingEntry, Score
+from workshops.models import RankingEntry, Score
 
 CRITERIA = ["impact", "feasibility", "cost", "urgency"]  # default weights 2, 1.5, 1 and 1: their sum is 5.5
 
@@ -19,9 +19,7 @@ def workshop(db):
 
 
 def add_proposals(workshop, *titles):
-    return [
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order) for order, title in enumerate(titles)
-    ]
+    return [ProposalFactory(workshop=workshop, title_en=title, order=order) for order, title in enumerate(titles)]
 
 
 def cast(workshop, token, sheet):
@@ -107,7 +105,7 @@ def test_a_tie_on_score_and_heaviest_criterion_is_broken_by_the_number_of_ballot
     services.vote_open(workshop=workshop)
     cast(workshop, "a", {late: (4, 4, 4, 4)})
     # A proposal added while the vote is open: the first ballot did not score it.
-    early = Proposal.objects.create(workshop=workshop, title_en="Added during the vote", order=0)
+    early = ProposalFactory(workshop=workshop, title_en="Added during the vote", order=0)
     late.refresh_from_db()
     cast(workshop, "b", {late: (4, 4, 4, 4), early: (4, 4, 4, 4)})
 
@@ -155,13 +153,13 @@ def test_the_ranking_frozen_at_closing_is_unchanged_by_later_data(workshop):
 
     # Later changes, made behind the vote's back: weights, a ballot written straight into the database, a new proposal.
     workshop.criteria.update(weight=Decimal("1"))
-    late = Ballot.objects.create(workshop=workshop, token="late")
+    late = BallotFactory(workshop=workshop, token="late")
     Score.objects.bulk_create(
         Score(ballot=late, proposal=proposal, criterion=criterion, value=value)
         for proposal, value in [(canteens, 1), (market, 5)]
         for criterion in workshop.criteria.all()
     )
-    Proposal.objects.create(workshop=workshop, title_en="After closing")
+    ProposalFactory(workshop=workshop, title_en="After closing")
 
     frozen = services.ranking_current(workshop=workshop)
 

@@ -4,7 +4,16 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from workshops.models import Participant, Proposal, RoleAssignment, Scenario, ScenarioRound, SimulationGroup, Workshop
+from tests.factories import (
+    ParticipantFactory,
+    RoleAssignmentFactory,
+    ScenarioFactory,
+    ScenarioRoundFactory,
+    SimulationGroupFactory,
+    VulnerabilityFactory,
+    WorkshopFactory,
+)
+from workshops.models import Participant, Proposal, Workshop
 from workshops.services import WorkshopError, ballot_cast, proposal_to_action, vote_close, vote_open
 from workshops.simulation import simulation_debrief, simulation_round_record
 
@@ -13,12 +22,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def session(duo_a):
-    scenario = Scenario.objects.create(title_en="Snowstorm", slug="snowstorm", hazard="Snowstorm")
+    scenario = ScenarioFactory(title_en="Snowstorm", slug="snowstorm", hazard="Snowstorm")
     rounds = [
-        ScenarioRound.objects.create(scenario=scenario, number=n, title_en=title, events_en=events)
+        ScenarioRoundFactory(scenario=scenario, number=n, title_en=title, events_en=events)
         for n, title, events in [(1, "Roads close", "Trucks stop."), (2, "Power cut", "Cold rooms fail.")]
     ]
-    workshop = Workshop.objects.create(
+    workshop = WorkshopFactory(
         city=duo_a.french_city,
         title_en="Regional park simulation",
         slug="park-simulation",
@@ -27,11 +36,13 @@ def session(duo_a):
         starts_at=timezone.now(),
         is_published=True,
     )
-    group = SimulationGroup.objects.create(workshop=workshop, name="Group A")
-    named = Participant.objects.create(workshop=workshop, name="Jeanne Fermière", consents_to_be_named=True)
-    anonymous_player = Participant.objects.create(workshop=workshop, name="Secret Pompier")
-    RoleAssignment.objects.create(group=group, role="farmer", participant=named)
-    RoleAssignment.objects.create(group=group, role="firefighter", participant=anonymous_player)
+    group = SimulationGroupFactory(workshop=workshop, name="Group A")
+    named = ParticipantFactory(
+        workshop=workshop, name="Jeanne Fermière", kind=Participant.Kind.OTHER, consents_to_be_named=True
+    )
+    anonymous_player = ParticipantFactory(workshop=workshop, name="Secret Pompier", kind=Participant.Kind.OTHER)
+    RoleAssignmentFactory(group=group, role="farmer", participant=named)
+    RoleAssignmentFactory(group=group, role="firefighter", participant=anonymous_player)
     return {"workshop": workshop, "group": group, "rounds": rounds, "scenario": scenario}
 
 
@@ -39,7 +50,7 @@ def test_a_simulation_goes_from_rounds_to_voted_proposals_and_actions(session, d
     workshop, group, (first, second) = session["workshop"], session["group"], session["rounds"]
     simulation_round_record(group=group, round=first, decision="Requisition tractors to clear roads.")
     simulation_round_record(group=group, round=second, decision="Move stock to the school kitchen.")
-    workshop.vulnerabilities.create(description="No backup power in cold rooms.")
+    VulnerabilityFactory(workshop=workshop, description="No backup power in cold rooms.")
 
     proposals = simulation_debrief(
         workshop=workshop,
@@ -60,8 +71,8 @@ def test_a_simulation_goes_from_rounds_to_voted_proposals_and_actions(session, d
 
 
 def test_a_round_of_another_scenario_is_refused(session):
-    other = Scenario.objects.create(title_en="Heatwave", slug="heatwave", hazard="Heat")
-    foreign = ScenarioRound.objects.create(scenario=other, number=1, title_en="Hot", events_en="Heat.")
+    other = ScenarioFactory(title_en="Heatwave", slug="heatwave", hazard="Heat")
+    foreign = ScenarioRoundFactory(scenario=other, number=1, title_en="Hot", events_en="Heat.")
 
     with pytest.raises(WorkshopError):
         simulation_round_record(group=session["group"], round=foreign, decision="Drink water.")
@@ -70,7 +81,7 @@ def test_a_round_of_another_scenario_is_refused(session):
 def test_the_session_page_shows_rounds_groups_roles_decisions_and_proposals(anonymous, session):
     workshop = session["workshop"]
     simulation_round_record(group=session["group"], round=session["rounds"][0], decision="Requisition tractors.")
-    workshop.vulnerabilities.create(description="No backup power in cold rooms.")
+    VulnerabilityFactory(workshop=workshop, description="No backup power in cold rooms.")
     simulation_debrief(workshop=workshop, proposals=[{"title_en": "Backup generators"}])
 
     page = anonymous.get(reverse("plans:simulation-detail", kwargs={"slug": workshop.slug})).content.decode()
@@ -101,8 +112,8 @@ def test_the_scenario_library_lists_scenarios_with_their_rounds_and_sessions(ano
 
 
 def test_the_admin_refuses_a_decision_in_a_round_of_another_scenario(client, superuser, session):
-    other = Scenario.objects.create(title_en="Heatwave", slug="heatwave", hazard="Heatwave")
-    foreign_round = ScenarioRound.objects.create(scenario=other, number=1, title_en="Dry wells", events_en="No water.")
+    other = ScenarioFactory(title_en="Heatwave", slug="heatwave", hazard="Heatwave")
+    foreign_round = ScenarioRoundFactory(scenario=other, number=1, title_en="Dry wells", events_en="No water.")
     group, (first, _second) = session["group"], session["rounds"]
     client.force_login(superuser)
     url = reverse("admin:workshops_simulationgroup_change", args=[group.pk])

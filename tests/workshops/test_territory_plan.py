@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from cities.models import City
-from tests.factories import CityFactory, UserFactory
+from tests.factories import CityFactory, MilestoneFactory, ProposalFactory, UserFactory
 from workshops import services
-from workshops.models import Action, Milestone, Proposal, Workshop
+from workshops.models import Action, Proposal, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,7 @@ def simulation(park):
     workshop.is_published = True
     workshop.save(update_fields=["is_published"])
     for order, title in enumerate(["Inventory the mills", "Shared cold rooms", "Village hall shelters"]):
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order, source=Proposal.Source.SIMULATION)
+        ProposalFactory(workshop=workshop, title_en=title, order=order, source=Proposal.Source.SIMULATION)
     return workshop
 
 
@@ -97,7 +97,7 @@ def test_the_territorys_plan_page_shows_its_actions_with_their_progress_to_the_p
     client, simulation, park, team_member
 ):
     action = services.proposal_to_action(proposal=simulation.proposals.first(), territory=park)
-    Milestone.objects.create(action=action, title="Survey the communes", due=timezone.localdate(), done_on=None)
+    MilestoneFactory(action=action, title="Survey the communes", due=timezone.localdate(), done_on=None)
 
     page = client.get(reverse("plans:territory-plan", args=[park.slug])).content.decode()
 

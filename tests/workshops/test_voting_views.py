@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from tests.factories import UserFactory
+from tests.factories import ProposalFactory, UserFactory
 from workshops import services
-from workshops.models import Action, Ballot, Proposal, Workshop
+from workshops.models import Action, Ballot, Workshop
 
 TITLES = ["School canteens", "Wholesale market", "Urban farms", "Food bank", "Compost"]
 
@@ -38,7 +38,7 @@ def workshop(duo, fez):
     workshop.is_published = True  # the vote pages show an unpublished workshop only once its vote has opened
     workshop.save(update_fields=["code", "is_published"])
     for order, title in enumerate(TITLES):
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        ProposalFactory(workshop=workshop, title_en=title, order=order)
     return workshop
 
 

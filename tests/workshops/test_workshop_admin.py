@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from tests.factories import ProposalFactory
 from tests.workshops.plan_data import action_for
 from workshops import services
 from workshops.models import Criterion, Proposal, Workshop
@@ -99,7 +100,7 @@ def test_the_workshop_admin_leads_to_the_facilitator_console_and_the_projector(c
 
 def test_the_criteria_cannot_be_changed_in_the_admin_once_the_vote_has_opened(client, superuser, duo_b):
     workshop = services.workshop_create(city=duo_b.partner_city, title_en="Fez priorities", starts_at=timezone.now())
-    Proposal.objects.create(workshop=workshop, title_en="School canteens")
+    ProposalFactory(workshop=workshop, title_en="School canteens")
     services.vote_open(workshop=workshop)
     impact = workshop.criteria.get(code="impact")
     client.force_login(superuser)
@@ -201,7 +202,7 @@ def _existing(workshop) -> dict:
 
 def test_the_proposals_of_a_vote_that_has_opened_can_be_reworded_but_not_added_nor_deleted(client, superuser, duo_b):
     workshop = services.workshop_create(city=duo_b.partner_city, title_en="Fez priorities", starts_at=timezone.now())
-    proposal = Proposal.objects.create(workshop=workshop, title_en="School canteens")
+    proposal = ProposalFactory(workshop=workshop, title_en="School canteens")
     services.vote_open(workshop=workshop)
     client.force_login(superuser)
 

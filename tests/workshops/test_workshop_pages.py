@@ -5,9 +5,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.factories import CityFactory, UserFactory
+from tests.factories import (
+    CityFactory,
+    MilestoneFactory,
+    ParticipantFactory,
+    ProposalFactory,
+    UserFactory,
+    WorkshopFactory,
+)
 from workshops import services
-from workshops.models import Participant, Proposal, Workshop
+from workshops.models import Participant, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +34,7 @@ def make_workshop(city, slug="lyon-workshop", **fields) -> Workshop:
         "private_notes": "Secret budget remark",
         "is_published": True,
     }
-    workshop = Workshop.objects.create(city=city, slug=slug, **{**defaults, **fields})
+    workshop = WorkshopFactory(city=city, slug=slug, **{**defaults, **fields})
     services.criteria_ensure_default(workshop=workshop)
     return workshop
 
@@ -36,13 +43,11 @@ def make_workshop(city, slug="lyon-workshop", **fields) -> Workshop:
 def workshop(db):
     workshop = make_workshop(CityFactory(name_en="Lyon", name_fr="Lyon"))
     workshop.facilitators.add(UserFactory(username="fac", first_name="Nora", last_name="Petit"))
-    Participant.objects.create(
-        workshop=workshop, name="Claire Dubois", kind=Participant.Kind.FARMER, consents_to_be_named=True
-    )
+    ParticipantFactory(workshop=workshop, name="Claire Dubois", kind=Participant.Kind.FARMER, consents_to_be_named=True)
     for number in range(7):
-        Participant.objects.create(workshop=workshop, name=f"Hidden Person {number}", kind=Participant.Kind.CITIZEN)
+        ParticipantFactory(workshop=workshop, name=f"Hidden Person {number}", kind=Participant.Kind.CITIZEN)
     for order, title in enumerate(["Canteen exchange", "Farm map"]):
-        Proposal.objects.create(workshop=workshop, title_en=title, title_fr=f"{title} (fr)", order=order)
+        ProposalFactory(workshop=workshop, title_en=title, title_fr=f"{title} (fr)", order=order)
     return workshop
 
 
@@ -116,7 +121,9 @@ def test_workshop_list_filters_by_city_and_format(client, workshop):
 
 def test_workshop_page_query_count_does_not_grow_with_participants(client, workshop, django_assert_max_num_queries):
     for number in range(30):
-        Participant.objects.create(workshop=workshop, name=f"More {number}", consents_to_be_named=True)
+        ParticipantFactory(
+            workshop=workshop, name=f"More {number}", kind=Participant.Kind.OTHER, consents_to_be_named=True
+        )
 
     with django_assert_max_num_queries(15):
         assert client.get("/en/workshops/lyon-workshop/").status_code == 200
@@ -127,12 +134,14 @@ def fez_workshop_with_actions(duo_b):
     """A published Fez workshop whose top two proposals became actions of the Montpellier–Fez plan."""
     workshop = make_workshop(duo_b.partner_city, slug="fez-workshop", title_en="Fez workshop")
     first, second, _third = (
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        ProposalFactory(workshop=workshop, title_en=title, order=order)
         for order, title in enumerate(["Canteen exchange", "Wholesale market", "Compost"])
     )
     action = services.proposal_to_action(proposal=second, duo=duo_b)
-    action.milestones.create(title="Kick-off", due=datetime(2024, 5, 1).date(), done_on=datetime(2024, 5, 2).date())
-    action.milestones.create(title="Pilot", due=datetime(2024, 9, 1).date())
+    MilestoneFactory(
+        action=action, title="Kick-off", due=datetime(2024, 5, 1).date(), done_on=datetime(2024, 5, 2).date()
+    )
+    MilestoneFactory(action=action, title="Pilot", due=datetime(2024, 9, 1).date())
     services.proposal_to_action(proposal=first, duo=duo_b)
     return workshop
 

@@ -5,14 +5,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from workshops.models import Action, Workshop
+from tests.factories import ActionFactory, WorkshopFactory
+from workshops.models import Workshop
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def lyon_workshop(duo_a):
-    return Workshop.objects.create(
+    return WorkshopFactory(
         city=duo_a.french_city,
         slug="lyon-workshop",
         title_en="Lyon workshop",
@@ -77,7 +78,7 @@ def test_unpublished_workshop_is_visible_to_the_duo_partner_and_the_team_only(
 
 
 def test_action_private_side_is_for_the_team_and_the_duo_partners(team_member, partner_a, partner_b, student, duo_a):
-    action = Action.objects.create(duo=duo_a, title_en="Cooks' exchange")
+    action = ActionFactory(duo=duo_a, title_en="Cooks' exchange")
 
     assert team_member.has_perm("workshops.view_action_private", action)
     assert partner_a.has_perm("workshops.view_action_private", action)

@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.factories import InfrastructureFactory, MissionFactory, ParticipantFactory
 from tests.workshops.plan_data import action_for, workshop_for
-from workshops.models import Infrastructure, Mission, Participant, Workshop
+from workshops.models import Participant, Workshop
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +17,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def data(duo_a):
     published = workshop_for(duo_a.french_city, slug="lyon-workshop", private_notes="Tension between services.")
-    Participant.objects.create(
-        workshop=published, name="Named Person", email="named@example.org", consents_to_be_named=True
+    ParticipantFactory(
+        workshop=published,
+        name="Named Person",
+        email="named@example.org",
+        kind=Participant.Kind.OTHER,
+        consents_to_be_named=True,
     )
-    Participant.objects.create(workshop=published, name="Hidden Person", email="hidden@example.org")
+    ParticipantFactory(
+        workshop=published, name="Hidden Person", email="hidden@example.org", kind=Participant.Kind.OTHER
+    )
     workshop_for(duo_a.french_city, slug="draft-workshop", published=False)
     action_for(
         duo_a,
@@ -27,8 +34,8 @@ def data(duo_a):
         internal_notes="Budget not voted yet.",
         milestones=[("Charter", dt.date(2020, 1, 1), None), ("Tender", dt.date(2099, 1, 1), dt.date(2020, 1, 1))],
     )
-    Mission.objects.create(city=duo_a.french_city, title_en="Lyon mission", slug="lyon-mission", is_published=True)
-    Infrastructure.objects.create(
+    MissionFactory(city=duo_a.french_city, title_en="Lyon mission", slug="lyon-mission", is_published=True)
+    InfrastructureFactory(
         city=duo_a.partner_city,
         kind="market",
         name="Binh Dien market",
@@ -95,10 +102,12 @@ def test_api_list_queries_do_not_grow_with_the_data(client, duo_a, partner_a, ur
             workshop = workshop_for(
                 duo_a.french_city, slug=f"w-{url.strip('/').replace('/', '-')}-{timezone.now().timestamp()}-{index}"
             )
-            Participant.objects.create(workshop=workshop, name=f"P{index}", consents_to_be_named=True)
+            ParticipantFactory(
+                workshop=workshop, name=f"P{index}", kind=Participant.Kind.OTHER, consents_to_be_named=True
+            )
             action_for(duo_a, title=f"A{index}", workshop=workshop, milestones=[("M", dt.date(2020, 1, 1), None)])
-            Infrastructure.objects.create(city=duo_a.partner_city, kind="mill", name=f"Mill {index}")
-            Mission.objects.create(
+            InfrastructureFactory(city=duo_a.partner_city, kind="mill", name=f"Mill {index}")
+            MissionFactory(
                 city=duo_a.french_city,
                 title_en=f"M{index}",
                 slug=f"m-{index}-{timezone.now().timestamp()}",
