@@ -179,6 +179,31 @@ def _not_comparable(indicator, before, after, reason, notes=()) -> IndicatorChan
     )
 
 
+def _change_text(indicator: Indicator, before: EditionPoint, after: EditionPoint, delta: Decimal) -> str:
+    """Return the change as read: yes → no, percentage points, or the difference in the unit and in per cent."""
+    if indicator.value_type == Indicator.ValueType.BOOLEAN:
+        return f"{before.display} → {after.display}"
+    if indicator.value_type == Indicator.ValueType.PERCENTAGE:
+        return _("%(delta)s percentage points") % {"delta": _format(delta, sign=True)}
+    change = f"{_format(delta, sign=True)} {after.unit}".strip()
+    if before.number:
+        relative = delta / abs(Decimal(str(before.number))) * 100
+        change += f" ({_format(relative.quantize(Decimal(1)), sign=True)} %)"
+    return change
+
+
+def _trend(indicator: Indicator, sign: int) -> tuple[str, str]:
+    """Return whether a change of this sign goes the indicator's desired way, and how that reads."""
+    preferred = {Indicator.Direction.HIGHER: 1, Indicator.Direction.LOWER: -1}.get(indicator.direction, 0)
+    if sign == 0:
+        return "same", _("no change")
+    if preferred == 0:
+        return "", ""
+    if sign == preferred:
+        return "better", _("in the desired direction")
+    return "worse", _("against the desired direction")
+
+
 def indicator_change(*, indicator: Indicator, before: EditionPoint, after: EditionPoint) -> IndicatorChange:
     """Return the change of an indicator between two editions, or why it is not given (the comparability guards).
 
@@ -210,24 +235,8 @@ def indicator_change(*, indicator: Indicator, before: EditionPoint, after: Editi
             return _not_comparable(indicator, before, after, reason)
     delta = Decimal(str(after.number)) - Decimal(str(before.number))
     sign = (delta > 0) - (delta < 0)
-    if indicator.value_type == Indicator.ValueType.BOOLEAN:
-        change = f"{before.display} → {after.display}"
-    elif indicator.value_type == Indicator.ValueType.PERCENTAGE:
-        change = _("%(delta)s percentage points") % {"delta": _format(delta, sign=True)}
-    else:
-        change = f"{_format(delta, sign=True)} {after.unit}".strip()
-        if before.number:
-            relative = delta / abs(Decimal(str(before.number))) * 100
-            change += f" ({_format(relative.quantize(Decimal(1)), sign=True)} %)"
-    preferred = {Indicator.Direction.HIGHER: 1, Indicator.Direction.LOWER: -1}.get(indicator.direction, 0)
-    if sign == 0:
-        trend, trend_label = "same", _("no change")
-    elif preferred == 0:
-        trend, trend_label = "", ""
-    elif sign == preferred:
-        trend, trend_label = "better", _("in the desired direction")
-    else:
-        trend, trend_label = "worse", _("against the desired direction")
+    change = _change_text(indicator, before, after, delta)
+    trend, trend_label = _trend(indicator, sign)
     return IndicatorChange(
         code=indicator.code,
         name=indicator.name,

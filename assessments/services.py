@@ -75,6 +75,15 @@ def reference_translations(item: dict, *fields: str) -> dict:
 def framework_load_mufpp(*, data: dict) -> Counter:
     """Create the MUFPP framework records missing from the database; existing records keep the team's edits."""
     created: Counter = Counter()
+    framework = _mufpp_framework(data, created)
+    categories = _mufpp_categories(framework, data["categories"], created)
+    actions = _mufpp_actions(framework, data["actions"], categories, created)
+    _mufpp_indicators(framework, data["indicators"], categories, actions, created)
+    _letsfood_pillars(data["letsfood_pillars"], created)
+    return created
+
+
+def _mufpp_framework(data: dict, created: Counter) -> Framework:
     pact = data["pact"]
     framework, was_created = Framework.objects.get_or_create(
         slug=MUFPP_SLUG,
@@ -91,9 +100,13 @@ def framework_load_mufpp(*, data: dict) -> Counter:
         },
     )
     created["frameworks"] += was_created
+    return framework
 
+
+def _mufpp_categories(framework: Framework, items: list[dict], created: Counter) -> dict[str, Category]:
+    """Return the framework's categories by code, creating the missing ones."""
     categories = {}
-    for order, item in enumerate(data["categories"], start=1):
+    for order, item in enumerate(items, start=1):
         category, was_created = Category.objects.get_or_create(
             framework=framework,
             code=item["code"],
@@ -109,9 +122,15 @@ def framework_load_mufpp(*, data: dict) -> Counter:
         )
         categories[item["code"]] = category
         created["categories"] += was_created
+    return categories
 
+
+def _mufpp_actions(
+    framework: Framework, items: list[dict], categories: dict[str, Category], created: Counter
+) -> dict[int, RecommendedAction]:
+    """Return the framework's recommended actions by number, creating the missing ones."""
     actions = {}
-    for item in data["actions"]:
+    for item in items:
         if item["category"] not in categories:
             raise AssessmentError(f"Action {item['number']}: unknown category {item['category']!r}.")
         action, was_created = RecommendedAction.objects.get_or_create(
@@ -131,8 +150,14 @@ def framework_load_mufpp(*, data: dict) -> Counter:
         )
         actions[item["number"]] = action
         created["actions"] += was_created
+    return actions
 
-    for item in data["indicators"]:
+
+def _mufpp_indicators(
+    framework: Framework, items: list[dict], categories: dict, actions: dict, created: Counter
+) -> None:
+    """Create the missing indicators, each linked to the actions it follows."""
+    for item in items:
         indicator, was_created = Indicator.objects.get_or_create(
             framework=framework,
             code=f"mufpp-{item['number']:02d}",
@@ -155,7 +180,9 @@ def framework_load_mufpp(*, data: dict) -> Counter:
             indicator.actions.set([actions[number] for number in item.get("actions", [])])
         created["indicators"] += was_created
 
-    for order, item in enumerate(data["letsfood_pillars"], start=1):
+
+def _letsfood_pillars(items: list[dict], created: Counter) -> None:
+    for order, item in enumerate(items, start=1):
         _, was_created = Pillar.objects.get_or_create(
             code=slugify(item["name_en"]),
             defaults={
@@ -166,7 +193,6 @@ def framework_load_mufpp(*, data: dict) -> Counter:
             },
         )
         created["pillars"] += was_created
-    return created
 
 
 def _require(user, perm: str, obj, message: str) -> None:

@@ -62,8 +62,20 @@ def radar_svg(
             element_id,
             title,
             description,
-        )
+        ),
+        *_radar_grid(axes, maximum, centre, point),
     ]
+    for position, serie in enumerate(series):
+        parts.extend(_radar_series(position, serie, axes, maximum, not_rated_label, point))
+    parts.extend(_radar_legend(series, size))
+    parts.append("</svg>")
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 -- every interpolated text is escaped above
+
+
+def _radar_grid(axes: list[str], maximum: float, centre: float, point) -> list:
+    """Return the rings every two units with their values, and a spoke per axis with its label beyond the outer ring."""
+    count = len(axes)
+    parts = []
     for step in range(2, int(maximum) + 1, 2):
         ring = " ".join("{:.1f},{:.1f}".format(*point(i, step)) for i in range(count))
         parts.append(f'<polygon points="{ring}" fill="none" stroke="#c8d1cc" stroke-width="1"/>')
@@ -76,38 +88,49 @@ def radar_svg(
         lx, ly = point(index, maximum * 1.12)
         anchor = "middle" if abs(lx - centre) < 1 else ("start" if lx > centre else "end")
         parts.append(_label(lx, ly, anchor, label))
-    for position, serie in enumerate(series):
-        colour = escape(serie.color)
-        dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
-        rated = [(i, v) for i, v in enumerate(serie.values) if v is not None]
-        if len(rated) >= 2:
-            path = " ".join("{:.1f},{:.1f}".format(*point(i, v)) for i, v in rated)
-            common = f'class="radar-series" data-series="{position}" stroke="{colour}" stroke-width="2.5"{dash}'
-            # An area is drawn only when every axis is rated; otherwise the line would suggest values that do not exist.
-            if len(rated) == count:
-                opacity = "0.18" if position == 0 else "0.08"
-                parts.append(f'<polygon points="{path}" fill="{colour}" fill-opacity="{opacity}" {common}/>')
-            else:
-                gap = "" if dash else ' stroke-dasharray="6 3"'
-                parts.append(f'<polyline points="{path}" fill="none" {common}{gap}/>')
-        for index, value in enumerate(serie.values):
-            if value is None:
-                x, y = point(index, maximum * 0.04)
-                parts.append(
-                    format_html(
-                        '<circle cx="{}" cy="{}" r="4" fill="#fff" stroke="{}" stroke-dasharray="2 2">'
-                        "<title>{}: {}</title></circle>",
-                        _f(x),
-                        _f(y),
-                        serie.color,
-                        serie.name,
-                        not_rated_label,
-                    )
+    return parts
+
+
+def _radar_series(position: int, serie: Series, axes: list[str], maximum: float, not_rated_label: str, point) -> list:
+    """Return one series: its area or line through the rated axes, and a point on every axis (hollow if not rated)."""
+    parts = []
+    colour = escape(serie.color)
+    dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
+    rated = [(i, v) for i, v in enumerate(serie.values) if v is not None]
+    if len(rated) >= 2:
+        path = " ".join("{:.1f},{:.1f}".format(*point(i, v)) for i, v in rated)
+        common = f'class="radar-series" data-series="{position}" stroke="{colour}" stroke-width="2.5"{dash}'
+        # An area is drawn only when every axis is rated; otherwise the line would suggest values that do not exist.
+        if len(rated) == len(axes):
+            opacity = "0.18" if position == 0 else "0.08"
+            parts.append(f'<polygon points="{path}" fill="{colour}" fill-opacity="{opacity}" {common}/>')
+        else:
+            gap = "" if dash else ' stroke-dasharray="6 3"'
+            parts.append(f'<polyline points="{path}" fill="none" {common}{gap}/>')
+    for index, value in enumerate(serie.values):
+        if value is None:
+            x, y = point(index, maximum * 0.04)
+            parts.append(
+                format_html(
+                    '<circle cx="{}" cy="{}" r="4" fill="#fff" stroke="{}" stroke-dasharray="2 2">'
+                    "<title>{}: {}</title></circle>",
+                    _f(x),
+                    _f(y),
+                    serie.color,
+                    serie.name,
+                    not_rated_label,
                 )
-            else:
-                x, y = point(index, value)
-                tooltip = format_html("<title>{} — {}: {}</title>", serie.name, axes[index], _number(value))
-                parts.append(_marker(serie.marker, x, y, serie.color, tooltip))
+            )
+        else:
+            x, y = point(index, value)
+            tooltip = format_html("<title>{} — {}: {}</title>", serie.name, axes[index], _number(value))
+            parts.append(_marker(serie.marker, x, y, serie.color, tooltip))
+    return parts
+
+
+def _radar_legend(series: list[Series], size: int) -> list:
+    """Return the legend in the bottom-left corner: each series' line, point shape and name."""
+    parts = []
     legend_y = size - 12 - 16 * (len(series) - 1)
     for offset, serie in enumerate(series):
         y = legend_y + 16 * offset
@@ -117,8 +140,7 @@ def radar_svg(
         )
         parts.append(_marker(serie.marker, 19, y - 4, serie.color, ""))
         parts.append(format_html('<text x="36" y="{}" font-size="12" fill="#1f2a24">{}</text>', y, serie.name))
-    parts.append("</svg>")
-    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 -- every interpolated text is escaped above
+    return parts
 
 
 def _marker(shape: str, x: float, y: float, colour: str, tooltip) -> str:
@@ -231,22 +253,31 @@ def fractional_year(value) -> float:
     return value.year + (value.timetuple().tm_yday - 1) / 366
 
 
-def time_series_svg(
-    *,
-    series: list[TimeSeries],
-    markers: list[TimeMarker],
-    title: str,
-    description: str,
-    unit: str = "",
-    width: int = 640,
-    height: int = 280,
-    element_id: str = "time-series",
-) -> SafeString:
-    """Return an accessible SVG chart of values over time, with events (e.g. actions started) marked on the same axis.
+@dataclass(frozen=True)
+class _TimeFrame:
+    """Where a time-series chart draws: its size, its plot area and the ranges of its two axes."""
 
-    Each series has its colour, dash pattern and point shape; markers are dashed vertical lines labelled on top and
-    named in the legend below the plot.
-    """
+    width: int
+    height: int
+    left: int
+    right: int
+    top: int
+    plot_w: float
+    plot_h: float
+    first: int  # years at the ends of the time axis
+    last: int
+    low: float  # values at the ends of the value axis
+    high: float
+
+    def px(self, x: float) -> float:
+        return self.left + self.plot_w * (x - self.first) / (self.last - self.first)
+
+    def py(self, y: float) -> float:
+        return self.top + self.plot_h * (1 - (y - self.low) / (self.high - self.low))
+
+
+def _time_frame(series: list[TimeSeries], markers: list[TimeMarker], width: int, height: int) -> _TimeFrame:
+    """Return the frame that holds every point and marker, with room below the plot for a legend row of each."""
     left, right, top = 56, 16, 28
     legend_rows = len(series) + len(markers)
     bottom = 36 + 16 * legend_rows
@@ -264,31 +295,29 @@ def time_series_svg(
     low, high = low - pad, high + pad
     if low < 0 <= min(ys, default=0):
         low = 0.0
-    plot_w, plot_h = width - left - right, height - top - bottom
+    return _TimeFrame(
+        width=width,
+        height=height,
+        left=left,
+        right=right,
+        top=top,
+        plot_w=width - left - right,
+        plot_h=height - top - bottom,
+        first=first,
+        last=last,
+        low=low,
+        high=high,
+    )
 
-    def px(x: float) -> float:
-        return left + plot_w * (x - first) / (last - first)
 
-    def py(y: float) -> float:
-        return top + plot_h * (1 - (y - low) / (high - low))
-
-    parts = [
-        format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" width="{0}" height="{1}" role="img" '
-            'aria-labelledby="{2}-title {2}-desc" class="time-series-chart" '
-            'font-family="DejaVu Sans, Vazirmatn, sans-serif">'
-            '<title id="{2}-title">{3}</title><desc id="{2}-desc">{4}</desc>',
-            width,
-            height,
-            element_id,
-            title,
-            description,
-        )
-    ]
+def _time_axes(frame: _TimeFrame, unit: str) -> list:
+    """Return the value gridlines with their labels, the unit, and the time axis with a tick every year or so."""
+    left, top, plot_h = frame.left, frame.top, frame.plot_h
+    parts = []
     for tick in range(5):
-        value = low + (high - low) * tick / 4
-        y = py(value)
-        parts.append(f'<line x1="{left}" y1="{_f(y)}" x2="{width - right}" y2="{_f(y)}" stroke="#e1e6e3"/>')
+        value = frame.low + (frame.high - frame.low) * tick / 4
+        y = frame.py(value)
+        parts.append(f'<line x1="{left}" y1="{_f(y)}" x2="{frame.width - frame.right}" y2="{_f(y)}" stroke="#e1e6e3"/>')
         parts.append(
             format_html(
                 '<text x="{}" y="{}" font-size="10" text-anchor="end" fill="#55605a">{}</text>',
@@ -299,44 +328,62 @@ def time_series_svg(
         )
     if unit:
         parts.append(format_html('<text x="4" y="{}" font-size="10" fill="#55605a">{}</text>', top - 10, unit))
-    step = max(1, math.ceil((last - first) / 10))
-    for year in range(first, last + 1, step):
-        x = px(year)
+    step = max(1, math.ceil((frame.last - frame.first) / 10))
+    for year in range(frame.first, frame.last + 1, step):
+        x = frame.px(year)
         parts.append(
             f'<line x1="{_f(x)}" y1="{top + plot_h}" x2="{_f(x)}" y2="{top + plot_h + 4}" stroke="#55605a"/>'
             f'<text x="{_f(x)}" y="{top + plot_h + 16}" font-size="10" text-anchor="middle" '
             f'fill="#55605a">{year}</text>'
         )
-    parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - right}" y2="{top + plot_h}" stroke="#55605a"/>')
-    for marker in markers:
-        x = px(marker.at)
-        parts.append(
-            format_html(
-                '<g class="time-marker"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#8a4b08" '
-                'stroke-dasharray="4 3" stroke-width="1.5"/><text x="{0}" y="{3}" font-size="10" text-anchor="middle" '
-                'fill="#8a4b08" font-weight="bold">{4}</text><title>{4}: {5}</title></g>',
-                _f(x),
-                top,
-                top + plot_h,
-                top - 4,
-                marker.label,
-                marker.title,
-            )
+    parts.append(
+        f'<line x1="{left}" y1="{top + plot_h}" x2="{frame.width - frame.right}" y2="{top + plot_h}" stroke="#55605a"/>'
+    )
+    return parts
+
+
+def _time_markers(frame: _TimeFrame, markers: list[TimeMarker]) -> list:
+    """Return each marker as a dashed vertical line across the plot, labelled on top."""
+    return [
+        format_html(
+            '<g class="time-marker"><line x1="{0}" y1="{1}" x2="{0}" y2="{2}" stroke="#8a4b08" '
+            'stroke-dasharray="4 3" stroke-width="1.5"/><text x="{0}" y="{3}" font-size="10" text-anchor="middle" '
+            'fill="#8a4b08" font-weight="bold">{4}</text><title>{4}: {5}</title></g>',
+            _f(frame.px(marker.at)),
+            frame.top,
+            frame.top + frame.plot_h,
+            frame.top - 4,
+            marker.label,
+            marker.title,
         )
+        for marker in markers
+    ]
+
+
+def _time_lines(frame: _TimeFrame, series: list[TimeSeries]) -> list:
+    """Return each series as a line through its points (when it has two), each point with its tooltip."""
+    parts = []
     for position, serie in enumerate(series):
         colour = escape(serie.color)
         dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
         points = sorted(serie.points)
         if len(points) >= 2:
-            path = " ".join(f"{_f(px(x))},{_f(py(y))}" for x, y in points)
+            path = " ".join(f"{_f(frame.px(x))},{_f(frame.py(y))}" for x, y in points)
             parts.append(
                 f'<polyline class="time-series" data-series="{position}" points="{path}" fill="none" '
                 f'stroke="{colour}" stroke-width="2"{dash}/>'
             )
         for x, y in points:
             tooltip = format_html("<title>{} — {}: {}</title>", serie.name, f"{x:.0f}", _number(y))
-            parts.append(_marker(serie.marker, px(x), py(y), serie.color, tooltip))
-    y = top + plot_h + 34
+            parts.append(_marker(serie.marker, frame.px(x), frame.py(y), serie.color, tooltip))
+    return parts
+
+
+def _time_legend(frame: _TimeFrame, series: list[TimeSeries], markers: list[TimeMarker]) -> list:
+    """Return the legend below the plot: a row for each series, then a row for each marker."""
+    left = frame.left
+    parts = []
+    y = frame.top + frame.plot_h + 34
     for serie in series:
         dash = f' stroke-dasharray="{escape(serie.dash)}"' if serie.dash else ""
         parts.append(
@@ -359,5 +406,42 @@ def time_series_svg(
             )
         )
         y += 16
-    parts.append("</svg>")
+    return parts
+
+
+def time_series_svg(
+    *,
+    series: list[TimeSeries],
+    markers: list[TimeMarker],
+    title: str,
+    description: str,
+    unit: str = "",
+    width: int = 640,
+    height: int = 280,
+    element_id: str = "time-series",
+) -> SafeString:
+    """Return an accessible SVG chart of values over time, with events (e.g. actions started) marked on the same axis.
+
+    Each series has its colour, dash pattern and point shape; markers are dashed vertical lines labelled on top and
+    named in the legend below the plot.
+    """
+    frame = _time_frame(series, markers, width, height)
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {0} {1}" width="{0}" height="{1}" role="img" '
+            'aria-labelledby="{2}-title {2}-desc" class="time-series-chart" '
+            'font-family="DejaVu Sans, Vazirmatn, sans-serif">'
+            '<title id="{2}-title">{3}</title><desc id="{2}-desc">{4}</desc>',
+            frame.width,
+            frame.height,
+            element_id,
+            title,
+            description,
+        ),
+        *_time_axes(frame, unit),
+        *_time_markers(frame, markers),
+        *_time_lines(frame, series),
+        *_time_legend(frame, series, markers),
+        "</svg>",
+    ]
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 -- every interpolated text is escaped above

@@ -32,11 +32,8 @@ def _number(value: Decimal | float) -> str:
     return text
 
 
-def compare_indicator(*, indicator: Indicator, values: list[IndicatorValue | None], cities: list) -> ComparisonRow:
-    """Return the comparison row of one indicator in both cities, with the notes that say what is not comparable.
-
-    `cities` are the two cities (anything with name, population and population_year), in the order of `values`.
-    """
+def _value_cells(indicator: Indicator, values: list[IndicatorValue | None], cities: list) -> tuple[list, list]:
+    """Return a cell for each city's value, and a note for each city without one."""
     notes, cells = [], []
     for city, value in zip(cities, values, strict=True):
         if value is None or not value.has_value:
@@ -58,39 +55,60 @@ def compare_indicator(*, indicator: Indicator, values: list[IndicatorValue | Non
                 value=plain_value(value),
             )
         )
-    both = all(cell.has_value for cell in cells)
-    comparable = both
-    if both:
-        left, right = (cell.unit for cell in cells)
-        if _normalised_unit(left) != _normalised_unit(right):
-            comparable = False
-            notes.append(
-                _("not comparable: units differ (%(left)s vs %(right)s)") % {"left": left or "—", "right": right or "—"}
-            )
-        elif "local currency" in _normalised_unit(left) and len({getattr(c, "country", None) for c in cities}) > 1:
-            comparable = False
-            notes.append(_("not comparable: local currencies of different countries"))
-        years = [cell.year for cell in cells]
-        if None not in years and abs(years[0] - years[1]) > YEARS_APART:
-            notes.append(_("years differ by %(years)s") % {"years": abs(years[0] - years[1])})
+    return cells, notes
+
+
+def _comparability(cells: list[ValueCell], cities: list) -> tuple[bool, list]:
+    """Return whether both values are comparable (both known, in the same unit and currency), and the notes why not
+    or on their distant years."""
+    notes = []
+    comparable = all(cell.has_value for cell in cells)
+    if not comparable:
+        return comparable, notes
+    left, right = (cell.unit for cell in cells)
+    if _normalised_unit(left) != _normalised_unit(right):
+        comparable = False
+        notes.append(
+            _("not comparable: units differ (%(left)s vs %(right)s)") % {"left": left or "—", "right": right or "—"}
+        )
+    elif "local currency" in _normalised_unit(left) and len({getattr(c, "country", None) for c in cities}) > 1:
+        comparable = False
+        notes.append(_("not comparable: local currencies of different countries"))
+    years = [cell.year for cell in cells]
+    if None not in years and abs(years[0] - years[1]) > YEARS_APART:
+        notes.append(_("years differ by %(years)s") % {"years": abs(years[0] - years[1])})
+    return comparable, notes
+
+
+def _per_inhabitants(cells: list[ValueCell], numbers: list, cities: list) -> tuple[str, list]:
+    """Give each cell its value per 100,000 inhabitants when both populations are known; return the label and note."""
+    if not all(city.population for city in cities):
+        return "", [_("no per-inhabitant value: a population is unknown")]
+    label = _("per %(count)s inhabitants") % {"count": f"{PER_INHABITANTS:,}".replace(",", "\u202f")}
+    for cell, number, city in zip(cells, numbers, cities, strict=True):
+        cell.per_inhabitants = _number(Decimal(number) / Decimal(city.population) * PER_INHABITANTS)
+    note = _("per inhabitant: population of %(left)s (%(left_year)s) and %(right)s (%(right_year)s)") % {
+        "left": cities[0].name,
+        "left_year": cities[0].population_year or "?",
+        "right": cities[1].name,
+        "right_year": cities[1].population_year or "?",
+    }
+    return label, [note]
+
+
+def compare_indicator(*, indicator: Indicator, values: list[IndicatorValue | None], cities: list) -> ComparisonRow:
+    """Return the comparison row of one indicator in both cities, with the notes that say what is not comparable.
+
+    `cities` are the two cities (anything with name, population and population_year), in the order of `values`.
+    """
+    cells, notes = _value_cells(indicator, values, cities)
+    comparable, comparability_notes = _comparability(cells, cities)
+    notes.extend(comparability_notes)
     label = ""
     numbers = [value.value_number if value is not None and value.has_value else None for value in values]
     if comparable and indicator.per_capita and None not in numbers:
-        if all(city.population for city in cities):
-            label = _("per %(count)s inhabitants") % {"count": f"{PER_INHABITANTS:,}".replace(",", "\u202f")}
-            for cell, number, city in zip(cells, numbers, cities, strict=True):
-                cell.per_inhabitants = _number(Decimal(number) / Decimal(city.population) * PER_INHABITANTS)
-            notes.append(
-                _("per inhabitant: population of %(left)s (%(left_year)s) and %(right)s (%(right_year)s)")
-                % {
-                    "left": cities[0].name,
-                    "left_year": cities[0].population_year or "?",
-                    "right": cities[1].name,
-                    "right_year": cities[1].population_year or "?",
-                }
-            )
-        else:
-            notes.append(_("no per-inhabitant value: a population is unknown"))
+        label, per_inhabitant_notes = _per_inhabitants(cells, numbers, cities)
+        notes.extend(per_inhabitant_notes)
     return ComparisonRow(
         category="",
         code=indicator.code,

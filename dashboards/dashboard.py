@@ -6,6 +6,8 @@ The sections are typed in sections.py; the comparison guards (comparison.py) and
 (opportunities.py) are pure functions of already-fetched data.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -104,18 +106,24 @@ def _initiative_item(initiative: Initiative, codes: dict[int, str], track=None) 
     )
 
 
-def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> DuoDashboard:
-    """Return the dashboard of a duo as the user may read it (the public's when user is None or anonymous).
+@dataclass
+class _DuoFacts:
+    """What the dashboard reads of a duo's editions, fetched once and shared by its sections."""
 
-    Each city's edition is compared with its baseline, or with its edition of the year `compare` when it has one.
-    Ten queries whatever the amount of data and the number of editions (plus the user's own role lookups).
-    """
-    cities = list(duo.cities)
-    chosen, readable = _readable_assessments(user, cities)
-    assessments = [chosen.get(city.pk) for city in cities]
-    present = [a for a in assessments if a is not None]
-    series = {a.pk: edition_series(a, readable[a.city_id]) for a in present}
-    every_edition = list({e.pk: e for editions in series.values() for e in editions}.values())
+    all_categories: list[Category]  # of every framework read, by framework and order
+    codes: dict[int, str]  # category id → code
+    categories: list[Category]  # one per code, the first city's framework first
+    every_reading: list[CategoryAssessment]
+    readings: dict[tuple[int, str], CategoryAssessment]  # (assessment id, category code) → reading
+    indicators: list[Indicator]
+    values: dict[tuple[int, int], IndicatorValue]  # (assessment id, indicator id) → value
+    challenges: list[Challenge]  # of the current editions
+    every_initiative: list[Initiative]  # of every edition read
+    initiatives: list[Initiative]  # of the current editions
+
+
+def _duo_categories(present: list[Assessment]) -> tuple[list[Category], dict[int, str], list[Category]]:
+    """Return the categories of the frameworks read (MUFPP's when none), their codes by id, and one per code."""
     framework_ids = {a.framework_id for a in present}
     category_filter = Q(framework_id__in=framework_ids) if framework_ids else Q(framework__slug=MUFPP_SLUG)
     all_categories = list(Category.objects.filter(category_filter).order_by("framework_id", "order"))
@@ -126,9 +134,15 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
         if category.code not in seen:
             seen.add(category.code)
             categories.append(category)
+    return all_categories, codes, categories
 
+
+def _duo_facts(present: list[Assessment], every_edition: list[Assessment]) -> _DuoFacts:
+    """Return everything the sections read of the current editions and of every edition read, in a fixed number of
+    queries."""
+    all_categories, codes, categories = _duo_categories(present)
+    framework_ids = {a.framework_id for a in present}
     every_reading = list(CategoryAssessment.objects.filter(assessment__in=every_edition))
-    readings = {(r.assessment_id, codes[r.category_id]): r for r in every_reading}
     indicators = list(
         Indicator.objects.filter(framework_id__in=framework_ids).order_by("category__order", "number", "code")
     )
@@ -145,76 +159,112 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
         .order_by("title")
     )
     present_ids = {a.pk for a in present}
-    initiatives = [i for i in every_initiative if i.assessment_id in present_ids]
+    return _DuoFacts(
+        all_categories=all_categories,
+        codes=codes,
+        categories=categories,
+        every_reading=every_reading,
+        readings={(r.assessment_id, codes[r.category_id]): r for r in every_reading},
+        indicators=indicators,
+        values=values,
+        challenges=challenges,
+        every_initiative=every_initiative,
+        initiatives=[i for i in every_initiative if i.assessment_id in present_ids],
+    )
 
-    sides = [_city_side(city, assessment) for city, assessment in zip(cities, assessments, strict=True)]
-    rows, facts = [], {}
-    for category in categories:
+
+def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts) -> CategorySide:
+    """Return one city's side of a category row: its rating, completeness, challenges and initiatives there."""
+    codes = facts.codes
+    reading = facts.readings.get((assessment.pk, category.code))
+    own = [
+        i
+        for i in facts.indicators
+        if codes[i.category_id] == category.code and i.framework_id == assessment.framework_id
+    ]
+    filled = sum(1 for i in own if (v := facts.values.get((assessment.pk, i.pk))) is not None and v.has_value)
+    completeness = Completeness(filled, len(own))
+    return CategorySide(
+        rating=reading.rating if reading else None,
+        rationale=reading.rating_rationale if reading else "",
+        completeness={"with_value": filled, "total": len(own), "percent": completeness.percent},
+        challenges=[
+            ChallengeItem(
+                title=c.title,
+                severity=c.severity,
+                severity_label=str(c.get_severity_display()),
+                category=category.code,
+                actions=sorted(a.number for a in c.actions.all()),
+            )
+            for c in facts.challenges
+            if c.assessment_id == assessment.pk and codes.get(c.category_id) == category.code
+        ],
+        initiatives=[
+            _initiative_item(i, codes)
+            for i in facts.initiatives
+            if i.assessment_id == assessment.pk
+            and any(c.pk in codes and codes[c.pk] == category.code for c in i.categories.all())
+        ],
+    )
+
+
+def _category_rows(
+    cities: list[City], assessments: list[Assessment | None], facts: _DuoFacts
+) -> tuple[list[CategoryRow], dict[tuple[str, str], OpportunityInput]]:
+    """Return the category rows, both cities side by side, and what the opportunity ranking reads of each side."""
+    rows, inputs = [], {}
+    for category in facts.categories:
         category_sides = []
         for city, assessment in zip(cities, assessments, strict=True):
             if assessment is None:
                 category_sides.append(CategorySide(rating=None, rationale="", completeness={}))
                 continue
-            reading = readings.get((assessment.pk, category.code))
-            own = [
-                i
-                for i in indicators
-                if codes[i.category_id] == category.code and i.framework_id == assessment.framework_id
-            ]
-            filled = sum(1 for i in own if (v := values.get((assessment.pk, i.pk))) is not None and v.has_value)
-            completeness = Completeness(filled, len(own))
-            side = CategorySide(
-                rating=reading.rating if reading else None,
-                rationale=reading.rating_rationale if reading else "",
-                completeness={"with_value": filled, "total": len(own), "percent": completeness.percent},
-                challenges=[
-                    ChallengeItem(
-                        title=c.title,
-                        severity=c.severity,
-                        severity_label=str(c.get_severity_display()),
-                        category=category.code,
-                        actions=sorted(a.number for a in c.actions.all()),
-                    )
-                    for c in challenges
-                    if c.assessment_id == assessment.pk and codes.get(c.category_id) == category.code
-                ],
-                initiatives=[
-                    _initiative_item(i, codes)
-                    for i in initiatives
-                    if i.assessment_id == assessment.pk
-                    and any(c.pk in codes and codes[c.pk] == category.code for c in i.categories.all())
-                ],
-            )
+            side = _category_side(category, assessment, facts)
             category_sides.append(side)
-            facts[(city.slug, category.code)] = OpportunityInput(side.rating, side.challenges, side.initiatives)
+            inputs[(city.slug, category.code)] = OpportunityInput(side.rating, side.challenges, side.initiatives)
         rows.append(CategoryRow(code=category.code, name=str(category), order=category.order, sides=category_sides))
+    return rows, inputs
 
+
+def _indicator_comparison(cities: list[City], assessments: list[Assessment | None], facts: _DuoFacts) -> list:
+    """Return one comparison row per indicator code when both cities have an edition, else none."""
     comparison = []
-    if all(assessments):
-        by_code = {}
-        for indicator in indicators:
-            by_code.setdefault(indicator.code, indicator)
-        for code, indicator in by_code.items():
-            pair = []
-            for assessment in assessments:
-                twin = next(
-                    (i for i in indicators if i.code == code and i.framework_id == assessment.framework_id), None
-                )
-                pair.append(values.get((assessment.pk, twin.pk)) if twin else None)
-            row = compare_indicator(indicator=indicator, values=pair, cities=cities)
-            row.category = codes[indicator.category_id]
-            comparison.append(row)
+    if not all(assessments):
+        return comparison
+    by_code = {}
+    for indicator in facts.indicators:
+        by_code.setdefault(indicator.code, indicator)
+    for code, indicator in by_code.items():
+        pair = []
+        for assessment in assessments:
+            twin = next(
+                (i for i in facts.indicators if i.code == code and i.framework_id == assessment.framework_id), None
+            )
+            pair.append(facts.values.get((assessment.pk, twin.pk)) if twin else None)
+        row = compare_indicator(indicator=indicator, values=pair, cities=cities)
+        row.category = facts.codes[indicator.category_id]
+        comparison.append(row)
+    return comparison
 
+
+def _edition_changes(
+    sides: list[CitySide],
+    assessments: list[Assessment | None],
+    series: dict[int, list[Assessment]],
+    facts: _DuoFacts,
+    compare: int | None,
+) -> list[CityChange]:
+    """Return each city's change since the edition compared with, and give each side its initiatives' tracks."""
     changes = []
-    readings_by_id = {(r.assessment_id, r.category_id): r for r in every_reading}
+    readings_by_id = {(r.assessment_id, r.category_id): r for r in facts.every_reading}
     for side, assessment in zip(sides, assessments, strict=True):
         if assessment is None:
             continue
         editions = series[assessment.pk]
         # Every initiative of the editions read, once, as last reported: a follow-up never hides the earlier ones.
         ids = {e.pk for e in editions}
-        tracks = initiative_tracks([i for i in every_initiative if i.assessment_id in ids], series=editions)
-        side.initiatives = [_initiative_item(t.initiative, codes, t) for t in tracks]
+        tracks = initiative_tracks([i for i in facts.every_initiative if i.assessment_id in ids], series=editions)
+        side.initiatives = [_initiative_item(t.initiative, facts.codes, t) for t in tracks]
         choices = compare_choices(assessment, editions)
         if not choices:
             continue
@@ -223,23 +273,31 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
             current=assessment,
             compare=earlier,
             series=editions,
-            categories=[c for c in all_categories if c.framework_id == assessment.framework_id],
-            indicators=[i for i in indicators if i.framework_id == assessment.framework_id],
+            categories=[c for c in facts.all_categories if c.framework_id == assessment.framework_id],
+            indicators=[i for i in facts.indicators if i.framework_id == assessment.framework_id],
             readings=readings_by_id,
-            values=values,
+            values=facts.values,
         )
         changes.append(CityChange(slug=side.slug, name=side.name, change=change))
+    return changes
 
+
+def _duo_opportunities(cities: list[City], facts: _DuoFacts, inputs: dict) -> list:
+    """Return the ranked cooperation opportunities, each with the title of the action it points to."""
     opportunities = cooperation_opportunities(
         cities=[(city.slug, city.name) for city in cities],
-        categories=[(c.code, str(c), c.order) for c in categories],
-        facts=facts,
+        categories=[(c.code, str(c), c.order) for c in facts.categories],
+        facts=inputs,
     )
-    titles = {a.number: a.title for item in (*challenges, *initiatives) for a in item.actions.all()}
+    titles = {a.number: a.title for item in (*facts.challenges, *facts.initiatives) for a in item.actions.all()}
     for opportunity in opportunities:
         if opportunity.action is not None:
             opportunity.action_title = titles.get(opportunity.action, "")
-    timeline = [
+    return opportunities
+
+
+def _duo_timeline(duo: Duo) -> list[Phase]:
+    return [
         Phase(
             code=phase["code"],
             label=str(phase["label"]),
@@ -249,14 +307,34 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
         )
         for phase in duo.phases()
     ]
+
+
+def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> DuoDashboard:
+    """Return the dashboard of a duo as the user may read it (the public's when user is None or anonymous).
+
+    Each city's edition is compared with its baseline, or with its edition of the year `compare` when it has one.
+    Ten queries whatever the amount of data and the number of editions (plus the user's own role lookups).
+    """
+    cities = list(duo.cities)
+    chosen, readable = _readable_assessments(user, cities)
+    assessments = [chosen.get(city.pk) for city in cities]
+    present = [a for a in assessments if a is not None]
+    series = {a.pk: edition_series(a, readable[a.city_id]) for a in present}
+    every_edition = list({e.pk: e for editions in series.values() for e in editions}.values())
+    facts = _duo_facts(present, every_edition)
+
+    sides = [_city_side(city, assessment) for city, assessment in zip(cities, assessments, strict=True)]
+    rows, inputs = _category_rows(cities, assessments, facts)
+    comparison = _indicator_comparison(cities, assessments, facts)
+    changes = _edition_changes(sides, assessments, series, facts, compare)
     return DuoDashboard(
         slug=duo.slug,
         name=duo.name,
         cities=sides,
         categories=rows,
         comparison=comparison,
-        opportunities=opportunities,
-        timeline=timeline,
+        opportunities=_duo_opportunities(cities, facts, inputs),
+        timeline=_duo_timeline(duo),
         is_demo=any(a.is_demo for a in present),
         has_draft=any(a.status != Assessment.Status.PUBLISHED for a in present),
         changes=changes,

@@ -84,6 +84,51 @@ def _reason(*, strong_name, weak_name, category_name, strong, weak, initiatives,
     return str(reason)
 
 
+def _opportunity(common: dict, strong, weak, *, initiatives, challenges, scored, action=None) -> Opportunity:
+    """Return one opportunity: `scored` are the challenges its score counts, `challenges` those its reason lists."""
+    return Opportunity(
+        **common,
+        action=action,
+        action_title="",
+        score=_score(strong, weak, initiatives, scored),
+        initiatives=initiatives,
+        reason=_reason(
+            strong_name=common["source_name"],
+            weak_name=common["target_name"],
+            category_name=common["category_name"],
+            strong=strong,
+            weak=weak,
+            initiatives=initiatives,
+            challenges=challenges,
+            action=action,
+        ),
+    )
+
+
+def _pair_opportunities(common: dict, strong: OpportunityInput, weak: OpportunityInput) -> list[Opportunity]:
+    """Return what the strong city may offer the weak one in a category: the theme, then one per shared action."""
+    found = []
+    if _is_strong(strong) and _is_weak(weak):
+        challenges = _serious(weak.challenges) or list(weak.challenges)
+        found.append(
+            _opportunity(
+                common, strong, weak, initiatives=strong.initiatives, challenges=challenges, scored=weak.challenges
+            )
+        )
+    actions = sorted({number for c in weak.challenges for number in c.actions})
+    for number in actions:
+        inspiring = [i for i in strong.initiatives if number in i.actions]
+        challenges = [c for c in weak.challenges if number in c.actions]
+        if not inspiring:
+            continue
+        found.append(
+            _opportunity(
+                common, strong, weak, initiatives=inspiring, challenges=challenges, scored=challenges, action=number
+            )
+        )
+    return found
+
+
 def cooperation_opportunities(
     *, cities: list[tuple[str, str]], categories: list[tuple[str, str, int]], facts: dict
 ) -> list[Opportunity]:
@@ -98,8 +143,6 @@ def cooperation_opportunities(
     empty = OpportunityInput(None, [], [])
     for code, name, order in categories:
         for (strong_slug, strong_name), (weak_slug, weak_name) in (cities, cities[::-1]):
-            strong = facts.get((strong_slug, code), empty)
-            weak = facts.get((weak_slug, code), empty)
             common = {
                 "source": strong_slug,
                 "target": weak_slug,
@@ -109,50 +152,8 @@ def cooperation_opportunities(
                 "category_name": name,
                 "category_order": order,
             }
-            if _is_strong(strong) and _is_weak(weak):
-                challenges = _serious(weak.challenges) or list(weak.challenges)
-                found.append(
-                    Opportunity(
-                        **common,
-                        action=None,
-                        action_title="",
-                        score=_score(strong, weak, strong.initiatives, weak.challenges),
-                        initiatives=strong.initiatives,
-                        reason=_reason(
-                            strong_name=strong_name,
-                            weak_name=weak_name,
-                            category_name=name,
-                            strong=strong,
-                            weak=weak,
-                            initiatives=strong.initiatives,
-                            challenges=challenges,
-                        ),
-                    )
-                )
-            actions = sorted({number for c in weak.challenges for number in c.actions})
-            for number in actions:
-                inspiring = [i for i in strong.initiatives if number in i.actions]
-                challenges = [c for c in weak.challenges if number in c.actions]
-                if not inspiring:
-                    continue
-                found.append(
-                    Opportunity(
-                        **common,
-                        action=number,
-                        action_title="",
-                        score=_score(strong, weak, inspiring, challenges),
-                        initiatives=inspiring,
-                        reason=_reason(
-                            strong_name=strong_name,
-                            weak_name=weak_name,
-                            category_name=name,
-                            strong=strong,
-                            weak=weak,
-                            initiatives=inspiring,
-                            challenges=challenges,
-                            action=number,
-                        ),
-                    )
-                )
+            strong = facts.get((strong_slug, code), empty)
+            weak = facts.get((weak_slug, code), empty)
+            found.extend(_pair_opportunities(common, strong, weak))
     found.sort(key=lambda o: (-o.score, o.category_order, o.action or 0, o.source))
     return found

@@ -107,51 +107,74 @@ def _tool_data(tool: Tool) -> dict:
     }
 
 
+def _session_data(session) -> dict:
+    return {
+        "title": session.title,
+        "kind": str(session.get_kind_display()),
+        "date": _date(session.date),
+        "audience": session.audience,
+        "attendance": session.attendance,
+        "material": session.material,
+        "feedback": session.feedback_count,
+        "rating": round(session.feedback_rating, 1) if session.feedback_rating else None,
+        "will_act": session.will_act_count,
+    }
+
+
+def _commune_data(item) -> dict:
+    """Return one commune of the experiment: its tools, its sessions, what it cost and who came."""
+    return {
+        "name": item.commune.name,
+        "kind": str(item.commune.get_kind_display()),
+        "population": item.commune.population,
+        "tools": [_tool_data(tool) for tool in item.tools],
+        "sessions": [_session_data(session) for session in item.sessions],
+        "cost": _money(item.cost),
+        "attendance": item.attendance,
+    }
+
+
+def _photo_sources(communes: list[dict]) -> list[dict]:
+    """Return the credit of every tool's photo, for the sources of the report."""
+    return [
+        {
+            "title": photo["credit"],
+            "url": "",
+            "licence": "",
+            "uses": [_("Photo: %(tool)s") % {"tool": tool["title"]}],
+        }
+        for item in communes
+        for tool in item["tools"]
+        for photo in tool["photos"]
+    ]
+
+
+def _totals_data(totals: dict) -> dict:
+    return {
+        "cost": _money(totals["cost"]),
+        "granted": _money(totals["granted"]),
+        "sought": _money(totals["sought"]),
+        "attendance": totals["attendance"],
+        "sessions": totals["sessions"],
+        "awareness": totals["awareness"],
+        "training": totals["training"],
+        "feedback": totals["feedback"],
+        "rating": round(totals["rating"], 1) if totals["rating"] is not None else None,
+        "tools": totals["tools"],
+        "tools_done": totals["tools_done"],
+        "tools_worked": totals["tools_worked"],
+    }
+
+
 def experiment_document(subject: str) -> dict:
     """Return the data of the capitalisation report of the published experiment `subject`."""
     experiment = Experiment.objects.published().select_related("territory").filter(slug=subject).first()
     if experiment is None:
         raise ExperimentDocumentError(_("No published experiment %(slug)s.") % {"slug": subject})
     record = experiment_record(experiment=experiment, published_sessions_only=True)
-    totals = record.totals
-    communes = [
-        {
-            "name": item.commune.name,
-            "kind": str(item.commune.get_kind_display()),
-            "population": item.commune.population,
-            "tools": [_tool_data(tool) for tool in item.tools],
-            "sessions": [
-                {
-                    "title": session.title,
-                    "kind": str(session.get_kind_display()),
-                    "date": _date(session.date),
-                    "audience": session.audience,
-                    "attendance": session.attendance,
-                    "material": session.material,
-                    "feedback": session.feedback_count,
-                    "rating": round(session.feedback_rating, 1) if session.feedback_rating else None,
-                    "will_act": session.will_act_count,
-                }
-                for session in item.sessions
-            ],
-            "cost": _money(item.cost),
-            "attendance": item.attendance,
-        }
-        for item in record.communes
-    ]
+    communes = [_commune_data(item) for item in record.communes]
+    sources = _photo_sources(communes)
     # How to reproduce it: each kind of tool that worked, with where, what it cost and the lessons learnt.
-    sources = []
-    for item in communes:
-        for tool in item["tools"]:
-            for photo in tool["photos"]:
-                sources.append(
-                    {
-                        "title": photo["credit"],
-                        "url": "",
-                        "licence": "",
-                        "uses": [_("Photo: %(tool)s") % {"tool": tool["title"]}],
-                    }
-                )
     recipes = defaultdict(list)
     for tool in tools_that_worked(record):
         recipes[tool.get_kind_display()].append(_tool_data(tool))
@@ -186,20 +209,7 @@ def experiment_document(subject: str) -> dict:
         "partners": [
             {"kind": str(p.get_kind_display()), "organisation": p.organisation, "role": p.role} for p in record.partners
         ],
-        "totals": {
-            "cost": _money(totals["cost"]),
-            "granted": _money(totals["granted"]),
-            "sought": _money(totals["sought"]),
-            "attendance": totals["attendance"],
-            "sessions": totals["sessions"],
-            "awareness": totals["awareness"],
-            "training": totals["training"],
-            "feedback": totals["feedback"],
-            "rating": round(totals["rating"], 1) if totals["rating"] is not None else None,
-            "tools": totals["tools"],
-            "tools_done": totals["tools_done"],
-            "tools_worked": totals["tools_worked"],
-        },
+        "totals": _totals_data(record.totals),
         "recipes": [{"kind": str(kind), "tools": tools} for kind, tools in recipes.items()],
         "sources": sources,
     }

@@ -132,24 +132,18 @@ class CommuneSummary:
     actions: int
 
 
-def territory_communes(*, territory: City, user) -> dict:
-    """Return a territory's published communes with what each is trying (the tools of the experiments the user may
-    read), the sessions held there, and its infrastructure and plan actions; the totals aggregate the communes' and
-    the territory's own; and the map of them all."""
-    communes = list(City.objects.published().within(territory).order_by("name"))
-    ids = [commune.pk for commune in communes]
-    visible = Experiment.objects.visible_to(user).filter(territory=territory)
-    tools = list(
-        Tool.objects.filter(experiment__in=visible, commune_id__in=ids)
-        .select_related("experiment")
-        .order_by("commune__name", "kind", "id")
-    )
+def _session_counts(user, visible, ids: list[int]) -> tuple[Counter, Counter]:
+    """Return the sessions the user may read and the people they drew, per commune id (one query)."""
     sessions = Counter()
     attendance = Counter()
     session_rows = Session.objects.visible_to(user).filter(experiment__in=visible, commune_id__in=ids)
     for row in session_rows.values("commune_id").annotate(count=Count("id"), people=Sum("attendance")):
         sessions[row["commune_id"]], attendance[row["commune_id"]] = row["count"], row["people"] or 0
-    everywhere = [territory.pk, *ids]
+    return sessions, attendance
+
+
+def _place_counts(user, everywhere: list[int]) -> tuple[Counter, Counter]:
+    """Return the infrastructure and the plan actions the user may read, per city id (two queries)."""
     infrastructure = Counter(
         dict(
             Infrastructure.objects.filter(city_id__in=everywhere)
@@ -167,6 +161,32 @@ def territory_communes(*, territory: City, user) -> dict:
             .values_list("territory_id", "count")
         )
     )
+    return infrastructure, actions
+
+
+def _communes_map(territory: City, communes: list[City], summaries: list[CommuneSummary]) -> dict:
+    """Return the map of the territory, each commune's marker with the tools it is trying."""
+    map_data = territory_map_data(territory, communes)
+    trying = {summary.commune.slug: [tool.title for tool in summary.tools] for summary in summaries}
+    for marker in map_data["cities"]:
+        marker["trying"] = trying.get(marker["slug"], [])
+    return map_data
+
+
+def territory_communes(*, territory: City, user) -> dict:
+    """Return a territory's published communes with what each is trying (the tools of the experiments the user may
+    read), the sessions held there, and its infrastructure and plan actions; the totals aggregate the communes' and
+    the territory's own; and the map of them all."""
+    communes = list(City.objects.published().within(territory).order_by("name"))
+    ids = [commune.pk for commune in communes]
+    visible = Experiment.objects.visible_to(user).filter(territory=territory)
+    tools = list(
+        Tool.objects.filter(experiment__in=visible, commune_id__in=ids)
+        .select_related("experiment")
+        .order_by("commune__name", "kind", "id")
+    )
+    sessions, attendance = _session_counts(user, visible, ids)
+    infrastructure, actions = _place_counts(user, [territory.pk, *ids])
     summaries = [
         CommuneSummary(
             commune=commune,
@@ -178,10 +198,7 @@ def territory_communes(*, territory: City, user) -> dict:
         )
         for commune in communes
     ]
-    map_data = territory_map_data(territory, communes)
-    trying = {summary.commune.slug: [tool.title for tool in summary.tools] for summary in summaries}
-    for marker in map_data["cities"]:
-        marker["trying"] = trying.get(marker["slug"], [])
+    map_data = _communes_map(territory, communes, summaries)
     return {
         "communes": summaries,
         "experiments": list(visible.order_by("-start")),

@@ -428,40 +428,51 @@ def campaign_send_batch(campaign_id: int, *, size: int | None = None, pacer: Pac
                 if subscriber is None or subscriber.state != Subscriber.State.SUBSCRIBED:
                     skipped.append(delivery.pk)
                     continue
-                if delivery.language not in contents:
-                    contents[delivery.language] = campaign_rendered(
-                        campaign=campaign, content=campaign_content(campaign, delivery.language)
-                    )
-                message = campaign_message(
-                    campaign=campaign,
-                    to=subscriber.email,
-                    language=delivery.language,
-                    links=links(subscriber),
-                    rendered=contents[delivery.language],
-                    subscriber_id=subscriber.pk,
-                )
+                message = _delivery_message(campaign, delivery, contents, links)
                 if pacer:
                     pacer.wait()
                 if not delivery_take_off(delivery.pk):
                     continue  # our lease expired and another worker took the row over
-                try:
-                    connection.send_messages([message])
-                except CONNECTION_ERRORS as error:
-                    # This one may or may not have left: it is not retried. The others were never attempted.
-                    _mark_failed(delivery.pk, error)
-                    raise
-                except Exception as error:  # one refused message must not stop the campaign
-                    _mark_failed(delivery.pk, error)
-                    result.failed += 1
-                else:
-                    delivery_sent(delivery.pk)
-                    result.sent += 1
+                _deliver(connection, delivery.pk, message, result)
                 if pacer:
                     pacer.sent += 1
     finally:
         _mark(skipped=skipped, release=[d.pk for d in pending])
     result.skipped = len(skipped)
     return result
+
+
+def _delivery_message(campaign: Campaign, delivery: Delivery, contents: dict, links: SubscriberLinks):
+    """Return the message of one delivery, the campaign rendered once per language into `contents`."""
+    subscriber = delivery.subscriber
+    if delivery.language not in contents:
+        contents[delivery.language] = campaign_rendered(
+            campaign=campaign, content=campaign_content(campaign, delivery.language)
+        )
+    return campaign_message(
+        campaign=campaign,
+        to=subscriber.email,
+        language=delivery.language,
+        links=links(subscriber),
+        rendered=contents[delivery.language],
+        subscriber_id=subscriber.pk,
+    )
+
+
+def _deliver(connection, pk: int, message, result: BatchResult) -> None:
+    """Send one message taken off, and record it sent or failed; a lost connection stops the batch."""
+    try:
+        connection.send_messages([message])
+    except CONNECTION_ERRORS as error:
+        # This one may or may not have left: it is not retried. The others were never attempted.
+        _mark_failed(pk, error)
+        raise
+    except Exception as error:  # one refused message must not stop the campaign
+        _mark_failed(pk, error)
+        result.failed += 1
+    else:
+        delivery_sent(pk)
+        result.sent += 1
 
 
 def _mark_failed(pk: int, error: Exception) -> None:

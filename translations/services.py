@@ -217,6 +217,52 @@ def _read_rows(content: bytes, name: str) -> list[tuple[int, dict]]:
         workbook.close()
 
 
+def _row_key(number: int, cells: dict, user) -> tuple[tuple | None, tuple | None]:
+    """Return the (model, id, field) a row's key names, or the problem that stops the row."""
+    key = _unescape(cells.get(KEY_COLUMN)).strip()
+    try:
+        label, pk, field_name = key.split(":")
+        model = apps.get_model(label)
+        pk = int(pk)
+    except (ValueError, LookupError):
+        return None, (number, KEY_COLUMN, _("“%(key)s” is not a key of this export.") % {"key": key[:100]})
+    if field_name not in translated_fields(model):
+        problem = _("“%(field)s” is not a translated field of %(model)s.") % {
+            "field": field_name[:100],
+            "model": model._meta.verbose_name,
+        }
+        return None, (number, KEY_COLUMN, problem)
+    if not user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
+        problem = _("You may not change %(model)s.") % {"model": model._meta.verbose_name_plural}
+        return None, (number, KEY_COLUMN, problem)
+    return (model, pk, field_name), None
+
+
+def _row_changes(number: int, obj, field_name: str, cells: dict, codes: list[str]) -> tuple[list[Change], list]:
+    """Return the changes a row makes to an object's translations, and the problems of its cells."""
+    exported = _unescape(cells.get(CHECKSUM_COLUMN)).strip()
+    if exported and exported != checksum(_value(obj, field_name, source_language())):
+        problem = _("The source text changed since the export: export again and translate the new text.")
+        return [], [(number, source_language(), problem)]
+    changes, problems = [], []
+    for code in codes:
+        new = _unescape(cells.get(code))
+        column = build_localized_fieldname(field_name, code)
+        old = getattr(obj, column) or ""
+        if not new.strip() or new == old:
+            continue
+        limit = obj._meta.get_field(column).max_length
+        if limit and len(new) > limit:
+            problem = _("The text has %(length)s characters; at most %(limit)s fit.") % {
+                "length": len(new),
+                "limit": limit,
+            }
+            problems.append((number, code, problem))
+            continue
+        changes.append(Change(number, obj, column, old, new))
+    return changes, problems
+
+
 def translations_import_check(*, content: bytes, name: str, user) -> list[Change]:
     """Return the changes a translation spreadsheet makes, or raise TranslationImportError with every row error."""
     try:
@@ -228,29 +274,11 @@ def translations_import_check(*, content: bytes, name: str, user) -> list[Change
     parsed = []
     wanted: dict[type, set] = {}
     for number, cells in rows:
-        key = _unescape(cells.get(KEY_COLUMN)).strip()
-        try:
-            label, pk, field_name = key.split(":")
-            model = apps.get_model(label)
-            pk = int(pk)
-        except (ValueError, LookupError):
-            problems.append((number, KEY_COLUMN, _("“%(key)s” is not a key of this export.") % {"key": key[:100]}))
+        key, problem = _row_key(number, cells, user)
+        if problem:
+            problems.append(problem)
             continue
-        if field_name not in translated_fields(model):
-            problems.append(
-                (
-                    number,
-                    KEY_COLUMN,
-                    _("“%(field)s” is not a translated field of %(model)s.")
-                    % {"field": field_name[:100], "model": model._meta.verbose_name},
-                )
-            )
-            continue
-        if not user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}"):
-            problems.append(
-                (number, KEY_COLUMN, _("You may not change %(model)s.") % {"model": model._meta.verbose_name_plural})
-            )
-            continue
+        model, pk, field_name = key
         wanted.setdefault(model, set()).add(pk)
         parsed.append((number, model, pk, field_name, cells))
     objects = {model: model._default_manager.in_bulk(pks) for model, pks in wanted.items()}
@@ -258,42 +286,12 @@ def translations_import_check(*, content: bytes, name: str, user) -> list[Change
     for number, model, pk, field_name, cells in parsed:
         obj = objects[model].get(pk)
         if obj is None:
-            problems.append(
-                (
-                    number,
-                    KEY_COLUMN,
-                    _("There is no %(model)s with id %(id)s.") % {"model": model._meta.verbose_name, "id": pk},
-                )
-            )
+            problem = _("There is no %(model)s with id %(id)s.") % {"model": model._meta.verbose_name, "id": pk}
+            problems.append((number, KEY_COLUMN, problem))
             continue
-        exported = _unescape(cells.get(CHECKSUM_COLUMN)).strip()
-        if exported and exported != checksum(_value(obj, field_name, source_language())):
-            problems.append(
-                (
-                    number,
-                    source_language(),
-                    _("The source text changed since the export: export again and translate the new text."),
-                )
-            )
-            continue
-        for code in codes:
-            new = _unescape(cells.get(code))
-            column = build_localized_fieldname(field_name, code)
-            old = getattr(obj, column) or ""
-            if not new.strip() or new == old:
-                continue
-            limit = model._meta.get_field(column).max_length
-            if limit and len(new) > limit:
-                problems.append(
-                    (
-                        number,
-                        code,
-                        _("The text has %(length)s characters; at most %(limit)s fit.")
-                        % {"length": len(new), "limit": limit},
-                    )
-                )
-                continue
-            changes.append(Change(number, obj, column, old, new))
+        row_changes, row_problems = _row_changes(number, obj, field_name, cells, codes)
+        changes.extend(row_changes)
+        problems.extend(row_problems)
     if problems:
         problems.sort(key=lambda problem: problem[0])
         raise TranslationImportError(_("Nothing was imported: correct these rows and import the file again."), problems)

@@ -198,15 +198,8 @@ def _quantise(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
 
 
-def ranking_compute(*, workshop: Workshop) -> list[RankedProposal]:
-    """Return the proposals ranked by weighted mean score, ties broken and explained.
-
-    score = Σ(weight × mean score on the criterion) / Σ weights. Ties (equal to the thousandth) are broken by the
-    mean on the heaviest criterion, then by the number of ballots, then by the order of the proposals; each broken
-    tie says which rule decided it. Proposals without any score come last, unranked by score.
-    """
-    criteria = list(workshop.criteria.order_by("-weight", "order"))
-    proposals = list(workshop.proposals.order_by("order", "id"))
+def _score_totals(workshop: Workshop) -> tuple[dict, dict]:
+    """Return the sum and count of the scores per (proposal id, criterion id), and the ballots per proposal id."""
     totals: dict = defaultdict(lambda: [0, 0])  # (proposal, criterion) -> [sum, count]
     for proposal_id, criterion_id, value in Score.objects.filter(ballot__workshop=workshop).values_list(
         "proposal_id", "criterion_id", "value"
@@ -220,18 +213,49 @@ def ranking_compute(*, workshop: Workshop) -> list[RankedProposal]:
         .annotate(count=Count("ballot_id", distinct=True))
         .values_list("proposal_id", "count")
     )
+    return totals, ballots
+
+
+def _weighted_score(proposal, criteria: list, totals: dict, weight_sum: Decimal) -> tuple[Decimal | None, dict]:
+    """Return a proposal's weighted mean score (None unless every criterion is scored) and its mean per criterion."""
+    means = {}
+    for criterion in criteria:
+        total, count = totals.get((proposal.pk, criterion.pk), (0, 0))
+        means[criterion.code] = Decimal(total) / count if count else None
+    if weight_sum and all(mean is not None for mean in means.values()):
+        weighted = sum(criterion.weight * means[criterion.code] for criterion in criteria) / weight_sum
+        return _quantise(weighted), means
+    return None, means
+
+
+def _tie_break(previous: tuple, entry: tuple, heaviest) -> str:
+    """Return which rule ranked an entry below the previous one of the same score."""
+    _proposal, _score, count, means, _position = entry
+    prev_heavy = previous[3].get(heaviest.code) if heaviest else None
+    heavy = means.get(heaviest.code) if heaviest else None
+    if prev_heavy != heavy:
+        return _("Same score as the proposal above; ranked lower on %(criterion)s, the heaviest criterion.") % {
+            "criterion": heaviest.name
+        }
+    if previous[2] != count:
+        return _("Same score as the proposal above; fewer ballots.")
+    return _("Same score as the proposal above; entered later.")
+
+
+def ranking_compute(*, workshop: Workshop) -> list[RankedProposal]:
+    """Return the proposals ranked by weighted mean score, ties broken and explained.
+
+    score = Σ(weight × mean score on the criterion) / Σ weights. Ties (equal to the thousandth) are broken by the
+    mean on the heaviest criterion, then by the number of ballots, then by the order of the proposals; each broken
+    tie says which rule decided it. Proposals without any score come last, unranked by score.
+    """
+    criteria = list(workshop.criteria.order_by("-weight", "order"))
+    proposals = list(workshop.proposals.order_by("order", "id"))
+    totals, ballots = _score_totals(workshop)
     weight_sum = sum((criterion.weight for criterion in criteria), Decimal(0))
     entries = []
     for position, proposal in enumerate(proposals):
-        means = {}
-        for criterion in criteria:
-            total, count = totals.get((proposal.pk, criterion.pk), (0, 0))
-            means[criterion.code] = Decimal(total) / count if count else None
-        if weight_sum and all(mean is not None for mean in means.values()):
-            weighted = sum(criterion.weight * means[criterion.code] for criterion in criteria) / weight_sum
-            score = _quantise(weighted)
-        else:
-            score = None
+        score, means = _weighted_score(proposal, criteria, totals, weight_sum)
         entries.append((proposal, score, ballots.get(proposal.pk, 0), means, position))
 
     heaviest = criteria[0] if criteria else None
@@ -243,20 +267,11 @@ def ranking_compute(*, workshop: Workshop) -> list[RankedProposal]:
 
     entries.sort(key=key)
     ranked: list[RankedProposal] = []
-    for index, (proposal, score, count, means, _position) in enumerate(entries):
+    for index, entry in enumerate(entries):
+        proposal, score, count, means, _position = entry
         tie_break = ""
         if index and score is not None and entries[index - 1][1] == score:
-            previous = entries[index - 1]
-            prev_heavy = previous[3].get(heaviest.code) if heaviest else None
-            heavy = means.get(heaviest.code) if heaviest else None
-            if prev_heavy != heavy:
-                tie_break = _(
-                    "Same score as the proposal above; ranked lower on %(criterion)s, the heaviest criterion."
-                ) % {"criterion": heaviest.name}
-            elif previous[2] != count:
-                tie_break = _("Same score as the proposal above; fewer ballots.")
-            else:
-                tie_break = _("Same score as the proposal above; entered later.")
+            tie_break = _tie_break(entries[index - 1], entry, heaviest)
         means_rounded = {code: (_quantise(mean) if mean is not None else None) for code, mean in means.items()}
         ranked.append(RankedProposal(proposal, index + 1, score, count, means_rounded, tie_break))
     return ranked

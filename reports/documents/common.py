@@ -116,58 +116,11 @@ def assessment_data(city: City, sources: Sources, *, details: bool = True) -> di
         data["chart"] = data["change"]["chart"]  # both editions overlaid, as on the city's page
     if not details:
         return data
-    for item in overview.categories:
-        for _indicator, value in item.rows:
-            if value is not None and value.has_value:
-                sources.add(
-                    title=value.source_label,
-                    url=value.source_url,
-                    licence=value.licence,
-                    used_for=_("Indicator values, %(name)s") % {"name": city.name},
-                )
+    _indicator_sources(city, overview, sources)
     data.update(
         {
-            "categories": [
-                {
-                    "code": item.category.code,
-                    "name": str(item.category),
-                    "rating": item.rating,
-                    "rationale": item.reading.rating_rationale if item.reading else "",
-                    "challenges_text": item.reading.challenges if item.reading else "",
-                    "strengths": item.reading.strengths if item.reading else "",
-                    "completeness": item.completeness.percent,
-                    "values": [
-                        {
-                            "indicator": indicator.name,
-                            "code": indicator.code,
-                            "value": value.display_value if value and value.has_value else _("no data"),
-                            "has_value": bool(value and value.has_value),
-                            "unit": stored_label(value.unit or indicator.unit) if value and value.has_value else "",
-                            # 'no data' has no year or confidence to show (nor a unit, above)
-                            "year": value.reference_year if value and value.has_value else None,
-                            "source": value.source_label if value else "",
-                            "source_url": value.source_url if value else "",
-                            "confidence": str(value.get_confidence_display())
-                            if value and value.has_value and value.confidence
-                            else "",
-                            "licence": value.licence if value else "",
-                        }
-                        for indicator, value in item.rows
-                    ],
-                }
-                for item in overview.categories
-            ],
-            "challenges": [
-                {
-                    "title": c.title,
-                    "description": c.description,
-                    "severity": str(c.get_severity_display()),
-                    "category": next(
-                        (str(i.category) for i in overview.categories if i.category.pk == c.category_id), ""
-                    ),
-                }
-                for c in overview.challenges
-            ],
+            "categories": [_category_data(item) for item in overview.categories],
+            "challenges": _challenges_data(overview),
             "initiatives": [
                 {
                     **initiative_data(track.initiative),
@@ -179,6 +132,63 @@ def assessment_data(city: City, sources: Sources, *, details: bool = True) -> di
         }
     )
     return data
+
+
+def _indicator_sources(city: City, overview, sources: Sources) -> None:
+    """Add the source of every indicator value the assessment reports to the annex."""
+    for item in overview.categories:
+        for _indicator, value in item.rows:
+            if value is not None and value.has_value:
+                sources.add(
+                    title=value.source_label,
+                    url=value.source_url,
+                    licence=value.licence,
+                    used_for=_("Indicator values, %(name)s") % {"name": city.name},
+                )
+
+
+def _category_data(item) -> dict:
+    """Return one category of an assessment: its reading and its indicators' values."""
+    return {
+        "code": item.category.code,
+        "name": str(item.category),
+        "rating": item.rating,
+        "rationale": item.reading.rating_rationale if item.reading else "",
+        "challenges_text": item.reading.challenges if item.reading else "",
+        "strengths": item.reading.strengths if item.reading else "",
+        "completeness": item.completeness.percent,
+        "values": [_value_data(indicator, value) for indicator, value in item.rows],
+    }
+
+
+def _value_data(indicator, value) -> dict:
+    """Return an indicator's value as the report shows it, "no data" when it has none."""
+    has_value = bool(value and value.has_value)
+    return {
+        "indicator": indicator.name,
+        "code": indicator.code,
+        "value": value.display_value if has_value else _("no data"),
+        "has_value": has_value,
+        "unit": stored_label(value.unit or indicator.unit) if has_value else "",
+        # 'no data' has no year or confidence to show (nor a unit, above)
+        "year": value.reference_year if has_value else None,
+        "source": value.source_label if value else "",
+        "source_url": value.source_url if value else "",
+        "confidence": str(value.get_confidence_display()) if has_value and value.confidence else "",
+        "licence": value.licence if value else "",
+    }
+
+
+def _challenges_data(overview) -> list[dict]:
+    return [
+        {
+            "title": c.title,
+            "description": c.description,
+            "severity": str(c.get_severity_display()),
+            "category": next((str(i.category) for i in overview.categories if i.category.pk == c.category_id), ""),
+        }
+        for c in overview.challenges
+    ]
 
 
 def change_data(name: str, change: EditionChange, *, element_id: str) -> dict:

@@ -81,14 +81,11 @@ def plan_data(duo: Duo) -> dict:
     }
 
 
-def duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
-    """Return the public dashboard of the duo as plain values: both cities, ratings, comparison, plan…"""
-    from dashboards.dashboard import dashboard_extra_sections, duo_dashboard_data
-
-    anonymous = AnonymousUser()
-    dashboard = duo_dashboard_data(duo=duo, user=anonymous)
-    cities = [city_data(city, sources, details=False) for city in duo.cities]
+def _ratings_chart(duo: Duo, dashboard, cities: list[dict]) -> str:
+    """Return the radar of both cities' category ratings, or "" when there are too few categories for one."""
     axes = [row.name for row in dashboard.categories]
+    if len(axes) < 3:
+        return ""
     series = [
         Series(
             city["name"] + (f" {city['assessment']['year']}" if city["assessment"] else ""),
@@ -97,29 +94,17 @@ def duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
         )
         for position, city in enumerate(cities)
     ]
-    data = {
-        "slug": duo.slug,
-        "name": duo.name,
-        "start_year": duo.start_year,
-        "phase": str(duo.get_phase_display()),
-        "description": duo.description,
-        "existing_cooperation": duo.existing_cooperation,
-        "cities": cities,
-        "is_demo": dashboard.is_demo,
-        "rating_columns": [city["name"] for city in cities],
-        "ratings": [
-            {"category": row.name, "ratings": [side.rating for side in row.sides]} for row in dashboard.categories
-        ],
-        "chart": ""
-        if len(axes) < 3
-        else rating_chart(
-            axes=axes,
-            series=series,
-            title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": duo.name},
-            element_id=f"radar-{duo.slug}",
-        ),
-    }
-    data["changes"] = [
+    return rating_chart(
+        axes=axes,
+        series=series,
+        title=_("Ratings of the categories, %(name)s (0 to 10)") % {"name": duo.name},
+        element_id=f"radar-{duo.slug}",
+    )
+
+
+def _changes_data(dashboard) -> list[dict]:
+    """Return each city's change between editions, with its initiatives as tracked across them."""
+    return [
         {
             **change_data(item.name, item.change, element_id=f"change-chart-{item.slug}"),
             "anchor": f"change-{item.slug}",
@@ -132,9 +117,12 @@ def duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
         }
         for item in dashboard.changes
     ]
-    # The indicators side by side, with their sources in the annex: in the duo report and in the compilation.
+
+
+def _comparison_data(dashboard) -> list[dict]:
+    """Return the indicators side by side, each under the name of its category."""
     names = {row.code: row.name for row in dashboard.categories}
-    data["comparison"] = [
+    return [
         {
             "category": names.get(row.category, row.category),
             "indicator": row.name,
@@ -154,6 +142,48 @@ def duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
         }
         for row in dashboard.comparison
     ]
+
+
+def _opportunities_data(dashboard) -> list[dict]:
+    return [
+        {
+            "source": o.source_name,
+            "target": o.target_name,
+            "category": o.category_name,
+            "action": o.action,
+            "action_title": o.action_title,
+            "initiatives": [i.title for i in o.initiatives],
+            "reason": o.reason,
+        }
+        for o in dashboard.opportunities
+    ]
+
+
+def duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
+    """Return the public dashboard of the duo as plain values: both cities, ratings, comparison, plan…"""
+    from dashboards.dashboard import dashboard_extra_sections, duo_dashboard_data
+
+    anonymous = AnonymousUser()
+    dashboard = duo_dashboard_data(duo=duo, user=anonymous)
+    cities = [city_data(city, sources, details=False) for city in duo.cities]
+    data = {
+        "slug": duo.slug,
+        "name": duo.name,
+        "start_year": duo.start_year,
+        "phase": str(duo.get_phase_display()),
+        "description": duo.description,
+        "existing_cooperation": duo.existing_cooperation,
+        "cities": cities,
+        "is_demo": dashboard.is_demo,
+        "rating_columns": [city["name"] for city in cities],
+        "ratings": [
+            {"category": row.name, "ratings": [side.rating for side in row.sides]} for row in dashboard.categories
+        ],
+        "chart": _ratings_chart(duo, dashboard, cities),
+    }
+    data["changes"] = _changes_data(dashboard)
+    # The indicators side by side, with their sources in the annex: in the duo report and in the compilation.
+    data["comparison"] = _comparison_data(dashboard)
     _comparison_sources(duo, sources)
     if not details:
         return data
@@ -168,18 +198,7 @@ def duo_data(duo: Duo, sources: Sources, *, details: bool = True) -> dict:
                 world=False,
                 element_id="map",
             ),
-            "opportunities": [
-                {
-                    "source": o.source_name,
-                    "target": o.target_name,
-                    "category": o.category_name,
-                    "action": o.action,
-                    "action_title": o.action_title,
-                    "initiatives": [i.title for i in o.initiatives],
-                    "reason": o.reason,
-                }
-                for o in dashboard.opportunities
-            ],
+            "opportunities": _opportunities_data(dashboard),
             "timeline": [
                 {"label": p.label, "start": date_text(p.start), "end": date_text(p.end), "status": p.status}
                 for p in dashboard.timeline

@@ -177,6 +177,44 @@ def _previous_scores(workshop: Workshop, token: str | None) -> dict:
     return {f"score-{p}-{c}": value for p, c, value in rows.values_list("proposal_id", "criterion_id", "value")}
 
 
+def _vote_not_open(request, workshop: Workshop, context: dict):
+    """Return the page of a vote not open, or the refusal of a ballot sent to it."""
+    if request.method == "POST":
+        message = _("The vote is closed.") if workshop.vote == Workshop.Vote.CLOSED else _("The vote is not open yet.")
+        return _ballot_refused(
+            request, context, field="vote", message=message, status=409, template="workshops/voting/not_open.html"
+        )
+    return render(request, "workshops/voting/not_open.html", context)
+
+
+def _ballot_post(request, workshop: Workshop, token: str | None, form: BallotForm, context: dict):
+    """Submit a posted ballot and return the response, or None when the page is to be shown again with the form's
+    errors."""
+    template = "workshops/voting/ballot.html"
+    if token is None:
+        # Without the cookie set on the first visit, every post would count as a new participant.
+        message = _("Your browser did not keep this page's cookie: allow cookies and submit again.")
+        return _ballot_refused(request, context, field="cookie", message=message, status=400, template=template)
+    # The form carries a key made with the page (the script makes one per version); without one, a new version.
+    key = request.POST.get("ballot_key") or secrets.token_urlsafe(16)
+    if len(key) > 64:
+        message = _("The idempotency key is longer than 64 characters.")
+        return _ballot_refused(request, context, field="ballot_key", message=message, status=400, template=template)
+    if not form.is_valid():
+        if _wants_json(request):
+            return JsonResponse({"status": "refused", "errors": form.errors.get_json_data()}, status=400)
+        return None
+    try:
+        _ballot, outcome = services.ballot_submit(workshop=workshop, token=token, scores=form.scores(), key=key)
+    except services.VoteNotOpenError as error:  # the vote's state refuses it, not the ballot's content
+        return _ballot_refused(request, context, field="vote", message=str(error), status=409, template=template)
+    except services.WorkshopError as error:
+        return _ballot_refused(request, context, field="scores", message=str(error), status=400, template=template)
+    if _wants_json(request):
+        return JsonResponse({"status": outcome.value, "message": str(outcome.label)})
+    return redirect("voting:ballot", code=workshop.code)
+
+
 @never_cache
 @limit_code_guesses
 def ballot(request, code):
@@ -187,14 +225,7 @@ def ballot(request, code):
         return redirect("voting:ballot", code=workshop.code)
     context = {"workshop": workshop}
     if workshop.vote != Workshop.Vote.OPEN:
-        if request.method == "POST":
-            message = (
-                _("The vote is closed.") if workshop.vote == Workshop.Vote.CLOSED else _("The vote is not open yet.")
-            )
-            return _ballot_refused(
-                request, context, field="vote", message=message, status=409, template="workshops/voting/not_open.html"
-            )
-        return render(request, "workshops/voting/not_open.html", context)
+        return _vote_not_open(request, workshop, context)
 
     token = _participant_token(request, workshop)
     previous = _previous_scores(workshop, token)
@@ -206,34 +237,10 @@ def ballot(request, code):
     context.update(form=form, scale_hint=_scale_hint(criteria), changing=bool(previous))
     status = 200
     if request.method == "POST":
-        template = "workshops/voting/ballot.html"
-        if token is None:
-            # Without the cookie set on the first visit, every post would count as a new participant.
-            message = _("Your browser did not keep this page's cookie: allow cookies and submit again.")
-            return _ballot_refused(request, context, field="cookie", message=message, status=400, template=template)
-        # The form carries a key made with the page (the script makes one per version); without one, a new version.
-        key = request.POST.get("ballot_key") or secrets.token_urlsafe(16)
-        if len(key) > 64:
-            message = _("The idempotency key is longer than 64 characters.")
-            return _ballot_refused(request, context, field="ballot_key", message=message, status=400, template=template)
-        if not form.is_valid():
-            if _wants_json(request):
-                return JsonResponse({"status": "refused", "errors": form.errors.get_json_data()}, status=400)
-            status = 400
-        else:
-            try:
-                _ballot, outcome = services.ballot_submit(workshop=workshop, token=token, scores=form.scores(), key=key)
-            except services.VoteNotOpenError as error:  # the vote's state refuses it, not the ballot's content
-                return _ballot_refused(
-                    request, context, field="vote", message=str(error), status=409, template=template
-                )
-            except services.WorkshopError as error:
-                return _ballot_refused(
-                    request, context, field="scores", message=str(error), status=400, template=template
-                )
-            if _wants_json(request):
-                return JsonResponse({"status": outcome.value, "message": str(outcome.label)})
-            return redirect("voting:ballot", code=workshop.code)
+        response = _ballot_post(request, workshop, token, form, context)
+        if response is not None:
+            return response
+        status = 400  # the form is shown again with its errors
     context["ballot_key"] = secrets.token_urlsafe(16)
     response = render(request, "workshops/voting/ballot.html", context, status=status)
     if token is None:
