@@ -8,8 +8,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
-from assessments.models import Assessment
+from assessments.models import Assessment, Initiative
+from cities.models import Duo
 from tests.factories import (
     ActionFactory,
     AssessmentFactory,
@@ -36,6 +38,31 @@ BUDGETS = {
     "/api/frameworks/": 3,
     "/api/recommended-actions/": 2,
     "/api/network/coverage/": 4,
+    "/en/framework/": 5,
+    "/en/scenarios/": 2,
+    "/en/experiments/": 2,
+    "/en/open-data/": 2,
+    "/en/newsletter/archive/": 2,
+    "/api/cities/": 2,
+    "/api/cities/geojson/": 1,
+    "/api/duos/": 2,
+    "/api/categories/": 2,
+    "/api/indicators/": 3,
+    "/api/assessments/": 2,
+    "/api/indicator-values/": 1,
+    "/api/initiatives/": 5,
+    "/api/initiatives/geojson/": 1,
+    "/api/scenarios/": 1,
+    "/api/infrastructure/geojson/": 1,
+    "/api/experiments/": 1,
+}
+# The pages of the first duo, its cities and one of its initiatives: the same queries when the network grows.
+DETAIL_BUDGETS = {
+    "city": 14,
+    "duo": 2,
+    "dashboard": 16,
+    "plan": 7,
+    "initiative": 5,
 }
 
 
@@ -70,3 +97,26 @@ def test_the_page_or_list_takes_the_same_queries_with_more_data_and_keeps_its_bu
 
     assert many == few, f"{url}: {few} queries with one duo, {many} with four"
     assert many <= BUDGETS[url], f"{url}: {many} queries, over its budget of {BUDGETS[url]}"
+
+
+def detail_url(page: str, duo) -> str:
+    city = duo.french_city
+    if page == "initiative":
+        return reverse("assessments:initiative-detail", args=[Initiative.objects.filter(assessment__city=city)[0].ref])
+    name = {"city": "city-detail", "duo": "cities:duo-detail", "dashboard": "duo-dashboard", "plan": "plans:duo-plan"}
+    return reverse(name[page], args=[city.slug if page == "city" else duo.slug])
+
+
+@pytest.mark.parametrize("page", list(DETAIL_BUDGETS))
+def test_the_pages_of_a_duo_take_the_same_queries_when_the_network_grows(client, reference_data, page):
+    grow(1)
+    duo = Duo.objects.order_by("pk").last()  # the one grow() made, with its assessments, initiatives and plan
+    url = detail_url(page, duo)
+    client.get(url)
+    few = queries(client, url)
+
+    grow(3)
+    many = queries(client, url)
+
+    assert many == few, f"{url}: {few} queries with one duo, {many} with four"
+    assert many <= DETAIL_BUDGETS[page], f"{url}: {many} queries, over its budget of {DETAIL_BUDGETS[page]}"
