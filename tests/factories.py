@@ -20,10 +20,19 @@ from assessments.models import (
     Pillar,
     RecommendedAction,
 )
-from cities.models import City, Duo, Organisation
-from newsletter.models import Campaign, Subscriber, Topic
+from cities.models import City, Duo, DuoContact, Organisation
+from newsletter.models import Campaign, ConsentEvent, ConsentText, Subscriber, Topic
+from newsletter.tokens import email_hash
+from opendata.models import OpenDataRelease
 from reports.models import Report
-from workshops.models import Action, Milestone, Mission, Participant, Proposal, Workshop
+from workshops.models import (
+    Action,
+    Milestone,
+    Mission,
+    Participant,
+    Proposal,
+    Workshop,
+)
 
 
 class CityFactory(factory.django.DjangoModelFactory):
@@ -75,6 +84,51 @@ class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@example.org")
     password = factory.django.Password("correct-horse-battery")
+
+
+class DuoContactFactory(factory.django.DjangoModelFactory):
+    """A contact of a duo, on its partner city's side (pass `city` for the other)."""
+
+    class Meta:
+        model = DuoContact
+
+    duo = factory.SubFactory(DuoFactory)
+    city = factory.SelfAttribute("duo.partner_city")
+    name = factory.Sequence(lambda n: f"Contact {n}")
+    email = factory.LazyAttribute(lambda o: f"{slugify(o.name)}@example.org")
+
+
+class ConsentTextFactory(factory.django.DjangoModelFactory):
+    """A new version of the consent text, which comes into force (the migrations ship version 1)."""
+
+    class Meta:
+        model = ConsentText
+
+    version = factory.Sequence(lambda n: n + 100)
+    text_en = factory.LazyAttribute(lambda o: f"Consent text, version {o.version}.")
+
+
+class ConsentEventFactory(factory.django.DjangoModelFactory):
+    """An entry of the consent ledger: a subscriber's confirmation (pass `kind` for another)."""
+
+    class Meta:
+        model = ConsentEvent
+
+    subscriber = factory.SubFactory("tests.factories.SubscriberFactory")
+    email_hash = factory.LazyAttribute(lambda o: email_hash(o.subscriber.email) if o.subscriber else "")
+    kind = ConsentEvent.Kind.CONFIRMED
+
+
+class OpenDataReleaseFactory(factory.django.DjangoModelFactory):
+    """A build of the open-data package, made now."""
+
+    class Meta:
+        model = OpenDataRelease
+
+    created_at = factory.LazyFunction(timezone.now)
+    files = factory.Sequence(lambda n: {"zip": f"opendata/letsfood-{n}.zip"})
+    sizes = {"zip": 1024}
+    checksum = "0" * 64
 
 
 class FrameworkFactory(factory.django.DjangoModelFactory):

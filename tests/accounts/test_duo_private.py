@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from cities.models import DuoContact
+from tests.factories import DuoContactFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -11,8 +12,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def contacts(duo_a, duo_b):
     return {
-        "a": DuoContact.objects.create(duo=duo_a, city=duo_a.partner_city, name="Nguyen Van A", email="a@hcmc.example"),
-        "b": DuoContact.objects.create(duo=duo_b, city=duo_b.partner_city, name="Fatima Z.", email="f@fez.example"),
+        "a": DuoContactFactory(duo=duo_a, city=duo_a.partner_city, name="Nguyen Van A", email="a@hcmc.example"),
+        "b": DuoContactFactory(duo=duo_b, city=duo_b.partner_city, name="Fatima Z.", email="f@fez.example"),
     }
 
 

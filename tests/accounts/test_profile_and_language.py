@@ -9,8 +9,8 @@ from django.utils import translation
 
 from accounts.forms import PasswordResetForm
 from accounts.services import language_for_city, partner_invite
-from cities.models import City, Organisation
-from tests.factories import CityFactory, UserFactory
+from cities.models import City
+from tests.factories import CityFactory, OrganisationFactory, ReportFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def fez_client(client, partner_b):
 
 
 def test_a_partner_sets_name_organisation_language_and_digest_opt_out(fez_client, partner_b, duo_b):
-    town_hall = Organisation.objects.create(name="Fez town hall", city=duo_b.partner_city, kind="local_authority")
+    town_hall = OrganisationFactory(name="Fez town hall", city=duo_b.partner_city, kind="local_authority")
 
     response = fez_client.post(
         reverse("profile"),
@@ -67,8 +67,8 @@ def test_a_bad_profile_is_a_400_with_the_field_and_nothing_saved(fez_client, par
 
 
 def test_a_partner_is_offered_the_organisations_of_their_city_only(fez_client, duo_a, duo_b):
-    Organisation.objects.create(name="Fez town hall", city=duo_b.partner_city, kind="local_authority")
-    Organisation.objects.create(name="Lyon metropolis", city=duo_a.french_city, kind="local_authority")
+    OrganisationFactory(name="Fez town hall", city=duo_b.partner_city, kind="local_authority")
+    OrganisationFactory(name="Lyon metropolis", city=duo_a.french_city, kind="local_authority")
 
     page = fez_client.get(reverse("profile")).text
 
@@ -173,14 +173,11 @@ def test_the_password_reset_is_in_the_users_language(partner_b, tasks_in_process
 
 
 def test_the_report_ready_email_is_in_the_requesters_language(db, settings):
-    from reports.models import Report
     from reports.services import report_ready_notify
 
     settings.CELERY_TASK_ALWAYS_EAGER = True
     user = UserFactory(username="camille", language="en")
-    report = Report.objects.create(
-        kind="city", subject="nowhere", language="fr", data_hash="x", requested_by=user, pages=3
-    )
+    report = ReportFactory(kind="city", subject="nowhere", language="fr", data_hash="x", requested_by=user, pages=3)
 
     report_ready_notify(report=report)
 

@@ -4,10 +4,12 @@ from datetime import date
 from decimal import Decimal
 
 from assessments.editions import assessment_follow_up_start
-from assessments.models import CategoryAssessment, Indicator, Initiative
+from assessments.models import Indicator, Initiative
 from assessments.services import assessment_publish, assessment_submit
 from tests.factories import (
+    ActionFactory,
     AssessmentFactory,
+    CategoryAssessmentFactory,
     CategoryFactory,
     FrameworkFactory,
     IndicatorFactory,
@@ -63,7 +65,7 @@ def baseline(duo, *, framework=None):
     for city in duo.cities:
         assessment = AssessmentFactory(city=city, framework=framework, year=2019, status="published")
         for category, rating in zip(categories, BASELINE, strict=True):
-            CategoryAssessment.objects.create(
+            CategoryAssessmentFactory(
                 assessment=assessment, category=category, rating=rating, rating_rationale_en="Baseline reading."
             )
         for code, number, year in (("waste", "1200", 2017), ("organic", "12.5", 2018), ("markets", "4", 2019)):
@@ -123,8 +125,6 @@ def fez_follow_up(*, fez_2019, indicators, team):
 
 def waste_action(duo, indicator, *, start=date(2021, 3, 1)):
     """Return an action of the duo's plan meant to cut the food waste, started in 2021."""
-    from workshops.models import Action
-
-    action = Action.objects.create(duo=duo, title="Anti-waste plan for markets", start=start, status="in_progress")
+    action = ActionFactory(duo=duo, title_en="Anti-waste plan for markets", start=start, status="in_progress")
     action.indicators.add(indicator)
     return action

@@ -22,6 +22,7 @@ from tests.factories import (
     IndicatorValueFactory,
     InitiativeFactory,
     PartnerCityFactory,
+    PillarFactory,
     UserFactory,
 )
 
@@ -260,7 +261,8 @@ def _queries_of(client, url) -> int:
 def test_the_city_page_needs_the_same_number_of_queries_whatever_the_size_of_its_assessment(anonymous):
     small = _city_with_assessment(initiatives=2, values=3)
     large = _city_with_assessment(initiatives=30, values=10)
-    Initiative.objects.filter(assessment__city=large).first().pillars.create(code="p", name_en="Pillar")
+    pillar = PillarFactory(code="p", order=0, name_en="Pillar")
+    Initiative.objects.filter(assessment__city=large).first().pillars.add(pillar)
 
     small_count = _queries_of(anonymous, small.get_absolute_url())
     assert small_count == _queries_of(anonymous, large.get_absolute_url())

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from assessments.models import Assessment, Framework, IndicatorValue, Transition
 from assessments.services import MUFPP_SLUG, assessment_categories_ensure
 from cities.models import City
-from tests.factories import StudentFactory, UserFactory
+from tests.factories import AssessmentFactory, StudentFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ ROWS = [
 def sfax_draft(reference_data):
     sfax = City.objects.get(slug="sfax")
     framework = Framework.objects.get(slug=MUFPP_SLUG)
-    assessment = Assessment.objects.create(city=sfax, framework=framework, year=2019, summary_en="Baseline.")
+    assessment = AssessmentFactory(city=sfax, framework=framework, year=2019, summary_en="Baseline.")
     assessment_categories_ensure(assessment=assessment)
     StudentFactory(username="student", is_staff=True, assigned_cities=[sfax])
     UserFactory(username="team", role="team", is_staff=True)

@@ -3,10 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
-from assessments.models import Assessment, Framework
+from assessments.models import Framework
 from assessments.services import MUFPP_SLUG
 from cities.models import City
-from tests.factories import StudentFactory
+from tests.factories import AssessmentFactory, StudentFactory
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,7 @@ def sfax_draft(reference_data):
     sfax = City.objects.get(slug="sfax")
     framework = Framework.objects.get(slug=MUFPP_SLUG)
     StudentFactory(username="student", is_staff=True, assigned_cities=[sfax])
-    return Assessment.objects.create(city=sfax, framework=framework, year=2019, summary_en="Baseline.")
+    return AssessmentFactory(city=sfax, framework=framework, year=2019, summary_en="Baseline.")
 
 
 def log_in(page, base):

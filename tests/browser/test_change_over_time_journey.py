@@ -15,8 +15,7 @@ from assessments.editions import assessment_follow_up_start
 from assessments.models import Assessment, Initiative
 from cities.models import City, Duo
 from demo.content import demo_assessments_load
-from tests.factories import UserFactory
-from workshops.models import Action
+from tests.factories import ActionFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +53,7 @@ def fez_follow_up_draft(reference_data):
     follow_up.status = Assessment.Status.IN_REVIEW
     follow_up.save()
     duo = Duo.objects.get(slug="montpellier-fez")
-    action = Action.objects.create(duo=duo, title="Farmers' market network", start=date(2021, 3, 1))
+    action = ActionFactory(duo=duo, title_en="Farmers' market network", start=date(2021, 3, 1))
     action.indicators.add(target)
     return {"follow_up": follow_up, "stopped": stopped.title, "indicator": target}
 

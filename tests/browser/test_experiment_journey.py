@@ -14,9 +14,9 @@ from django.conf import settings as django_settings
 from PIL import Image, ImageDraw
 from playwright.sync_api import expect
 
-from experiments.models import Experiment, Feedback, Session, Tool, ToolPhoto
+from experiments.models import Experiment, Feedback, Tool, ToolPhoto
 from reports.models import Report
-from tests.factories import CommuneFactory, ExperimentFactory, ParkFactory, UserFactory
+from tests.factories import CommuneFactory, ExperimentFactory, ParkFactory, SessionFactory, UserFactory
 from tests.pdf import pdf_text
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("tasks_in_process")]
@@ -250,7 +250,7 @@ def test_the_park_officer_runs_an_experiment_and_downloads_its_capitalisation_re
         )
 
     # The public: the published experiment and the park's communes with what each tries; never a draft.
-    Session.objects.create(
+    SessionFactory(
         experiment=experiment,
         commune=orchard.commune,
         kind="training",

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from newsletter.models import Subscriber, Topic
-from tests.factories import UserFactory
+from tests.factories import SubscriberFactory, UserFactory
 
 pytestmark = pytest.mark.browser
 
@@ -135,7 +135,7 @@ def test_team_writes_a_bilingual_campaign_previews_tests_and_sends_it_to_a_duos_
         ("pending@example.org", "en", Subscriber.State.PENDING, [duo]),
         ("bounced@example.org", "fr", Subscriber.State.SUPPRESSED, [duo]),
     ]:
-        readers[email] = Subscriber.objects.create(email=email, language=language, state=state)
+        readers[email] = SubscriberFactory(email=email, language=language, state=state)
         readers[email].topics.set(topics)
     page = offline_context().new_page()
     watcher = watch(page)

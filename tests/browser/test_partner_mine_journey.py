@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from cities.models import City, Duo, Organisation
-from tests.factories import UserFactory
-from workshops.models import Action, ActionUpdate, Milestone
+from cities.models import City, Duo
+from tests.factories import ActionFactory, MilestoneFactory, OrganisationFactory, UserFactory
+from workshops.models import ActionUpdate
 
 pytestmark = pytest.mark.browser
 PASSWORD = "fez-food-policy-26"
@@ -22,11 +22,11 @@ def fez_plan(reference_data):
     duo = Duo.objects.get(slug="montpellier-fez")
     UserFactory(username="fez", role="partner", city=fez, language="fr", password=PASSWORD)
     today = timezone.localdate()
-    action = Action.objects.create(duo=duo, title_en="Fez school canteens buy from local farms", status="in_progress")
-    action.owners.add(Organisation.objects.create(name="Fez agriculture office", city=fez, kind="public_agency"))
-    Organisation.objects.create(name="Fez municipality", city=fez, kind="local_authority")
-    late = Milestone.objects.create(action=action, title="Survey the canteens", due=today - dt.timedelta(days=10))
-    Milestone.objects.create(action=action, title="Sign the first contract", due=today + dt.timedelta(days=20))
+    action = ActionFactory(duo=duo, title_en="Fez school canteens buy from local farms", status="in_progress")
+    action.owners.add(OrganisationFactory(name="Fez agriculture office", city=fez, kind="public_agency"))
+    OrganisationFactory(name="Fez municipality", city=fez, kind="local_authority")
+    late = MilestoneFactory(action=action, title="Survey the canteens", due=today - dt.timedelta(days=10))
+    MilestoneFactory(action=action, title="Sign the first contract", due=today + dt.timedelta(days=20))
     return {"action": action, "late": late, "new_due": today + dt.timedelta(days=40)}
 
 

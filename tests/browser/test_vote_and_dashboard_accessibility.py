@@ -10,8 +10,9 @@ from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from tests.factories import ProposalFactory
 from workshops import services
-from workshops.models import Proposal, Workshop
+from workshops.models import Workshop
 
 pytestmark = pytest.mark.browser
 DASHBOARD = "/en/duos/lyon-ho-chi-minh-city/dashboard/"
@@ -34,7 +35,7 @@ def open_vote(demo_data):
         )
     if not workshop.proposals.exists():
         for order, title in enumerate(["Local produce in school canteens", "A food bank network"]):
-            Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+            ProposalFactory(workshop=workshop, title_en=title, order=order)
     if workshop.vote == Workshop.Vote.NOT_OPEN:
         workshop = services.vote_open(workshop=workshop)
     return workshop

@@ -11,9 +11,9 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.ballot_steps import expect_review_then_send, score_every_proposal, score_proposal
-from tests.factories import PartnerCityFactory, UserFactory
+from tests.factories import PartnerCityFactory, ProposalFactory, UserFactory
 from workshops import services
-from workshops.models import Ballot, Proposal, Score
+from workshops.models import Ballot, Score
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -56,7 +56,7 @@ def workshop(transactional_db):
         city=city, title_en="Fez food plan: priorities", starts_at=timezone.now(), is_published=True
     )
     for order, title in enumerate(PROPOSALS):
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        ProposalFactory(workshop=workshop, title_en=title, order=order)
     return services.vote_open(workshop=workshop)
 
 

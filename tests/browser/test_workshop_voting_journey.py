@@ -10,9 +10,9 @@ from playwright.sync_api import expect
 
 from cities.models import City, Duo
 from tests.browser.ballot_steps import expect_review_then_send, score_every_proposal
-from tests.factories import UserFactory
+from tests.factories import ProposalFactory, UserFactory
 from workshops import services
-from workshops.models import Action, Ballot, Proposal, Workshop
+from workshops.models import Action, Ballot, Workshop
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,7 @@ def fez_workshop(reference_data):
         starts_at=timezone.now(),
     )
     for order, title in enumerate(PROPOSALS):
-        Proposal.objects.create(workshop=workshop, title_en=title, order=order)
+        ProposalFactory(workshop=workshop, title_en=title, order=order)
     UserFactory(username="team", role="team", is_staff=True, is_superuser=True)
     return workshop
 

@@ -19,8 +19,14 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from reports.models import Report
-from tests.factories import AssessmentFactory, CategoryAssessmentFactory, DuoFactory, InitiativeFactory, UserFactory
+from tests.factories import (
+    AssessmentFactory,
+    CategoryAssessmentFactory,
+    DuoFactory,
+    InitiativeFactory,
+    ReportFactory,
+    UserFactory,
+)
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -46,9 +52,9 @@ def fill(settings) -> dict[str, bytes]:
     CategoryAssessmentFactory(assessment=assessment, rating=7)
     InitiativeFactory(assessment=assessment)
     duo.french_city.photo.save("lyon.jpg", ContentFile(b"\xff\xd8\xff photo of Lyon"))
-    public = Report.objects.create(kind="city", subject="lyon", language="en", data_hash="a" * 64, status="done")
+    public = ReportFactory(kind="city", subject="lyon", language="en", data_hash="a" * 64, status="done")
     public.file.save("city-lyon-en-1.pdf", ContentFile(b"%PDF-1.7 public"))
-    private = Report.objects.create(kind="duo", subject=duo.slug, language="fr", data_hash="b" * 64, status="done")
+    private = ReportFactory(kind="duo", subject=duo.slug, language="fr", data_hash="b" * 64, status="done")
     private.file.save("duo-lyon-sfax-fr-2.pdf", ContentFile(b"%PDF-1.7 private"))
     return files_of(settings)
 

@@ -14,7 +14,7 @@ from assessments.models import Assessment, Framework
 from assessments.services import assessment_publish
 from cities.models import City
 from core.cache import data_version_bump
-from tests.factories import AssessmentFactory, ChallengeFactory, DuoFactory, InitiativeFactory
+from tests.factories import AssessmentFactory, ChallengeFactory, ConsentTextFactory, DuoFactory, InitiativeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -211,10 +211,8 @@ def test_the_api_answers_json_and_the_browsable_api_apart_from_one_cache(anonymo
 
 
 def test_a_new_consent_text_reaches_the_footer_of_cached_pages_at_once(anonymous, reference_data):
-    from newsletter.models import ConsentText
-
     before = anonymous.get("/en/")
-    ConsentText.objects.create(version=99, text_en="Our new promise about your address.", text_fr="Notre promesse.")
+    ConsentTextFactory(version=99, text_en="Our new promise about your address.", text_fr="Notre promesse.")
 
     after = anonymous.get("/en/", HTTP_IF_NONE_MATCH=before["ETag"])
 

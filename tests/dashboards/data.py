@@ -2,18 +2,17 @@
 
 from decimal import Decimal
 
-from assessments.models import (
-    Assessment,
-    Category,
-    CategoryAssessment,
-    Challenge,
-    Framework,
-    Indicator,
-    IndicatorValue,
-    Initiative,
-    RecommendedAction,
+from assessments.models import Assessment, CategoryAssessment, Indicator, IndicatorValue, Initiative
+from cities.models import Duo
+from tests.factories import (
+    AssessmentFactory,
+    CategoryFactory,
+    ChallengeFactory,
+    CityFactory,
+    DuoFactory,
+    FrameworkFactory,
+    RecommendedActionFactory,
 )
-from cities.models import City, Duo
 
 SIZES = {
     "small": {"editions": 1, "indicators": 6, "initiatives": 2},
@@ -24,13 +23,12 @@ SIZES = {
 def duo_with_data(*, name: str, editions: int, indicators: int, initiatives: int) -> Duo:
     """Return a published duo whose two cities have `editions` published assessments each, with a value for each of
     `indicators` indicators, six rated categories, a challenge per category and `initiatives` initiatives."""
-    framework = Framework.objects.create(slug=f"framework-{name}", name_en=f"Framework {name}")
+    framework = FrameworkFactory(slug=f"framework-{name}", name_en=f"Framework {name}")
     categories = [
-        Category.objects.create(framework=framework, code=f"category-{n}", order=n, name_en=f"Category {n}")
-        for n in range(6)
+        CategoryFactory(framework=framework, code=f"category-{n}", order=n, name_en=f"Category {n}") for n in range(6)
     ]
     actions = [
-        RecommendedAction.objects.create(framework=framework, category=c, number=n + 1, title_en=f"Action {n + 1}")
+        RecommendedActionFactory(framework=framework, category=c, number=n + 1, title_en=f"Action {n + 1}")
         for n, c in enumerate(categories)
     ]
     indicator_rows = Indicator.objects.bulk_create(
@@ -46,13 +44,15 @@ def duo_with_data(*, name: str, editions: int, indicators: int, initiatives: int
         for n in range(indicators)
     )
     cities = [
-        City.objects.create(
+        CityFactory(
             name_en=f"{name.title()} {role}",
+            name_fr=None,
             slug=f"{name}-{role}",
             country=country,
             role=role,
             population=population,
             population_year=2020,
+            population_unit="",
             location={"type": "Point", "coordinates": [lon, lat]},
         )
         for role, country, population, lon, lat in (
@@ -60,17 +60,18 @@ def duo_with_data(*, name: str, editions: int, indicators: int, initiatives: int
             ("partner", "MA", 1_100_000, -5.0, 34.0),
         )
     ]
-    duo = Duo.objects.create(
-        slug=f"{name}-duo", name_en=f"{name.title()} duo", french_city=cities[0], partner_city=cities[1]
+    duo = DuoFactory(
+        slug=f"{name}-duo", name_en=f"{name.title()} duo", name_fr=None, french_city=cities[0], partner_city=cities[1]
     )
     for side, city in enumerate(cities):
         for edition in range(editions):
-            assessment = Assessment.objects.create(
+            assessment = AssessmentFactory(
                 city=city,
                 framework=framework,
                 year=2015 + 2 * edition,
                 slug=f"{city.slug}-{edition}",
                 status=Assessment.Status.PUBLISHED,
+                summary_en=None,
             )
             CategoryAssessment.objects.bulk_create(
                 CategoryAssessment(
@@ -86,7 +87,7 @@ def duo_with_data(*, name: str, editions: int, indicators: int, initiatives: int
                 for n, i in enumerate(indicator_rows)
             )
             for n, category in enumerate(categories):
-                challenge = Challenge.objects.create(
+                challenge = ChallengeFactory(
                     assessment=assessment, category=category, title_en=f"Challenge {n}", severity="high"
                 )
                 challenge.actions.add(actions[n])

@@ -5,11 +5,11 @@ import re
 import pytest
 from django.urls import reverse
 
-from assessments.models import Pillar
 from tests.factories import (
     DuoFactory,
     IndicatorFactory,
     OrganisationFactory,
+    PillarFactory,
     RecommendedActionFactory,
 )
 
@@ -36,7 +36,7 @@ def one_of_each(superuser):
         "assessments.category": action.category,
         "assessments.recommendedaction": action,
         "assessments.indicator": indicator,
-        "assessments.pillar": Pillar.objects.create(code="governance", order=1, name_en="Governance"),
+        "assessments.pillar": PillarFactory(code="governance", order=1, name_en="Governance"),
         "accounts.user": superuser,
     }
 

@@ -13,7 +13,7 @@ from PIL import Image
 
 from reports.models import Report
 from reports.requests import report_request
-from tests.factories import DuoFactory, UserFactory
+from tests.factories import DuoFactory, ReportFactory, UserFactory
 from tests.letsfood.test_production_settings import SECRET_KEY, run_django
 
 # The Caddyfile's `handle_path /media/*` with `root * /srv/media`, and Compose mounts the media volume there, the
@@ -170,7 +170,7 @@ def test_the_download_view_sends_a_public_report_to_its_media_address(city_repor
 
 
 def test_a_report_not_yet_rendered_has_nothing_to_download(production, published_duo, team_member, client):
-    report = Report.objects.create(kind="duo", subject=published_duo.slug, language="en", data_hash="0" * 64)
+    report = ReportFactory(kind="duo", subject=published_duo.slug, language="en", data_hash="0" * 64)
     client.force_login(team_member)
 
     assert client.get(f"/reports/{report.pk}/file/").status_code == 404
@@ -187,10 +187,10 @@ def test_the_migration_moves_an_older_duo_report_out_of_the_media_root(
     migration = import_module("letsfood.migrations.0002_report_files_private_storage")
     old_name = f"reports/duo-{published_duo.slug}-en-7.pdf"
     storages["default"].save(old_name, ContentFile(b"%PDF-1.7 an older duo report"))
-    report = Report.objects.create(
+    report = ReportFactory(
         kind="duo", subject=published_duo.slug, language="en", data_hash="1" * 64, status="done", file=old_name
     )
-    city = Report.objects.create(kind="city", subject="lyon", language="en", data_hash="2" * 64, file="reports/c.pdf")
+    city = ReportFactory(kind="city", subject="lyon", language="en", data_hash="2" * 64, file="reports/c.pdf")
 
     with django_capture_on_commit_callbacks(execute=True):
         migration.move_private_report_files(apps, None)

@@ -3,10 +3,11 @@
 from django.utils import timezone
 
 from newsletter.models import Campaign
+from tests.factories import CampaignFactory
 
 
 def make(subject_en, subject_fr="", *, status=Campaign.Status.SENT, body_fr=""):
-    return Campaign.objects.create(
+    return CampaignFactory(
         subject_en=subject_en,
         subject_fr=subject_fr,
         body_en=f"{subject_en} body with <script>alert(1)</script>",

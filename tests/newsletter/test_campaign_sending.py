@@ -10,8 +10,9 @@ from django.db.models import F
 from django.utils import timezone
 
 from newsletter import campaigns, sending
-from newsletter.models import Campaign, Delivery, Subscriber, Topic
+from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import campaign_send_task, campaigns_send_due
+from tests.factories import CampaignFactory, TopicFactory
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
 
@@ -24,8 +25,8 @@ def _fast_sending(settings):
 
 
 def make_topics():
-    programme = Topic.objects.create(code="programme", name_en="The programme", name_fr="Le programme")
-    duo = Topic.objects.create(code="duo-lyon", name_en="Lyon duo", name_fr="Duo de Lyon")
+    programme = TopicFactory(code="programme", name_en="The programme", name_fr="Le programme")
+    duo = TopicFactory(code="duo-lyon", name_en="Lyon duo", name_fr="Duo de Lyon")
     return programme, duo
 
 
@@ -52,7 +53,7 @@ def make_subscribers(count: int, *, states_cycle, topics, prefix="reader") -> li
 
 
 def make_campaign(*, topics, languages="") -> Campaign:
-    campaign = Campaign.objects.create(
+    campaign = CampaignFactory(
         subject_en="Spring news",
         subject_fr="Nouvelles du printemps",
         body_en="Hello **readers**, see [the map](https://letsfood.example/en/cities/).",
@@ -321,7 +322,7 @@ def test_an_address_unsubscribed_or_suppressed_after_the_snapshot_is_skipped(db)
 
 def test_a_campaign_without_subject_or_already_sent_cannot_be_started(db):
     programme, _duo = make_topics()
-    empty = Campaign.objects.create(subject_en="", body_en="")
+    empty = CampaignFactory(subject_en="", body_en="")
     empty.topics.set([programme])
     with pytest.raises(campaigns.NewsletterError):
         start(empty)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from newsletter import services
 from newsletter.models import ConsentEvent, Subscriber
 from newsletter.tokens import email_hash, ip_hash
+from tests.factories import SubscriberFactory
 
 from .subscribing import IP, links
 
@@ -85,8 +86,8 @@ def test_an_expiry_writes_one_pseudonymous_event(subscribe):
 
 
 def test_a_request_for_an_already_subscribed_or_suppressed_address_writes_nothing(subscribe):
-    Subscriber.objects.create(email="in@example.org", state=Subscriber.State.SUBSCRIBED)
-    Subscriber.objects.create(email="out@example.org", state=Subscriber.State.SUPPRESSED)
+    SubscriberFactory(email="in@example.org", state=Subscriber.State.SUBSCRIBED)
+    SubscriberFactory(email="out@example.org", state=Subscriber.State.SUPPRESSED)
     mark = last_id()
     subscribe("in@example.org")
     subscribe("out@example.org")

@@ -7,6 +7,7 @@ import pytest
 from django.core import mail
 
 from newsletter.models import Campaign, ConsentEvent, Delivery, Subscriber
+from tests.factories import ConsentEventFactory
 from tests.newsletter.test_campaign_sending import MIXED, make_campaign, make_subscribers, make_topics
 
 pytestmark = pytest.mark.usefixtures("tasks_in_process")
@@ -101,7 +102,7 @@ def test_send_now_asks_for_confirmation_then_sends_and_shows_statistics(
     assert len(mail.outbox) == 20
     assert Delivery.objects.filter(campaign=campaign, status=Delivery.Status.SENT).count() == 20
     reader = Subscriber.objects.get(email=mail.outbox[0].to[0])
-    ConsentEvent.objects.create(subscriber=reader, email_hash="x", kind=ConsentEvent.Kind.UNSUBSCRIBED)
+    ConsentEventFactory(subscriber=reader, email_hash="x", kind=ConsentEvent.Kind.UNSUBSCRIBED)
     page = team.get(f"/admin/newsletter/campaign/{campaign.pk}/change/").content.decode()
     assert "Unsubscribed since the campaign started" in page
     assert "<td>20</td>" in page and "<td>1</td>" in page
@@ -167,7 +168,7 @@ def test_subscribers_are_filtered_and_exported_as_csv(team, audience):
 
 def test_the_consent_ledger_is_read_only_and_exported_for_an_audit(team, audience):
     reader = Subscriber.objects.first()
-    ConsentEvent.objects.create(
+    ConsentEventFactory(
         subscriber=reader,
         email_hash="abc",
         kind=ConsentEvent.Kind.CONFIRMED,

@@ -8,13 +8,16 @@ from django.utils import translation
 from newsletter.models import Subscriber
 from newsletter.services import SubscriberLinks
 from newsletter.tokens import MANAGE_SALT, _payload, manage_token, subscriber_from_manage_token
+from tests.factories import SubscriberFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_links_made_around_the_token_are_those_reverse_gives(settings, language):
-    reader = Subscriber.objects.create(email=f"reader-{language}@example.org", language=language)
+    reader = SubscriberFactory(
+        email=f"reader-{language}@example.org", language=language, state=Subscriber.State.PENDING
+    )
     token = manage_token(reader)
 
     links = SubscriberLinks()(reader)
@@ -27,8 +30,8 @@ def test_links_made_around_the_token_are_those_reverse_gives(settings, language)
 
 
 def test_one_maker_serves_readers_of_both_languages(settings):
-    english = Subscriber.objects.create(email="en@example.org", language="en")
-    french = Subscriber.objects.create(email="fr@example.org", language="fr")
+    english = SubscriberFactory(email="en@example.org", language="en", state=Subscriber.State.PENDING)
+    french = SubscriberFactory(email="fr@example.org", language="fr", state=Subscriber.State.PENDING)
     links = SubscriberLinks()
 
     assert links(english)["manage_url"].startswith(f"{settings.SITE_URL}/en/")
@@ -36,7 +39,7 @@ def test_one_maker_serves_readers_of_both_languages(settings):
 
 
 def test_the_token_is_signed_uncompressed_and_links_sent_compressed_still_open():
-    reader = Subscriber.objects.create(email="reader@example.org", language="en")
+    reader = SubscriberFactory(email="reader@example.org", language="en", state=Subscriber.State.PENDING)
     sent_before = signing.dumps(_payload(reader), salt=MANAGE_SALT, compress=True)
 
     token = manage_token(reader)

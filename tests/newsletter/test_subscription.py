@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from newsletter import services
 from newsletter.models import ConsentEvent, Subscriber
+from tests.factories import ConsentTextFactory, SubscriberFactory
 
 from .subscribing import links
 
@@ -82,7 +83,7 @@ def without_request_id(headers) -> dict:
 @pytest.mark.parametrize("state", ["new", "pending", "subscribed", "unsubscribed", "suppressed"])
 def test_the_subscription_response_is_the_same_whatever_the_address_state(client, subscribe, state):
     if state != "new":
-        Subscriber.objects.create(email="known@example.org", state=state, requested_at=timezone.now())
+        SubscriberFactory(email="known@example.org", state=state, requested_at=timezone.now())
     reference = subscribe("nobody-knows@example.org")
     response = subscribe("known@example.org")
 
@@ -94,7 +95,7 @@ def test_the_subscription_response_is_the_same_whatever_the_address_state(client
 
 
 def test_a_subscribed_address_gets_at_most_one_already_subscribed_notice_a_day(subscribe):
-    subscriber = Subscriber.objects.create(email="ana@example.org", state=Subscriber.State.SUBSCRIBED)
+    subscriber = SubscriberFactory(email="ana@example.org", state=Subscriber.State.SUBSCRIBED)
     subscribe("ana@example.org")
     subscribe("ana@example.org")
 
@@ -110,7 +111,7 @@ def test_a_subscribed_address_gets_at_most_one_already_subscribed_notice_a_day(s
 
 
 def test_a_suppressed_address_is_sent_nothing(subscribe):
-    Subscriber.objects.create(email="bounced@example.org", state=Subscriber.State.SUPPRESSED)
+    SubscriberFactory(email="bounced@example.org", state=Subscriber.State.SUPPRESSED)
     subscribe("bounced@example.org")
 
     assert mail.outbox == []
@@ -215,9 +216,7 @@ def test_a_filled_honeypot_gets_the_same_answer_and_nothing_happens(subscribe):
 
 
 def test_a_new_consent_text_is_shown_at_once_although_the_footer_caches_it(client, db):
-    from newsletter.models import ConsentText
-
     client.get("/en/")  # fills the cache with the text in force
-    ConsentText.objects.create(version=99, text_en="Version ninety-nine of the consent text.", text_fr="V99.")
+    ConsentTextFactory(version=99, text_en="Version ninety-nine of the consent text.", text_fr="V99.")
 
     assert "Version ninety-nine of the consent text." in client.get("/en/newsletter/").content.decode()

@@ -10,6 +10,7 @@ from django.core import mail
 from newsletter import campaigns
 from newsletter.models import BounceEvent, Campaign, Subscriber
 from newsletter.webhooks import webhook_signature
+from tests.factories import SubscriberFactory
 from tests.newsletter.test_campaign_sending import make_campaign, make_subscribers, make_topics
 
 URL = "/newsletter/webhooks/bounces/"
@@ -33,7 +34,7 @@ def post(client, payload, *, secret=SECRET, body=None):
 
 @pytest.fixture
 def reader(db):
-    return Subscriber.objects.create(email="reader@example.org", state=Subscriber.State.SUBSCRIBED)
+    return SubscriberFactory(email="reader@example.org", state=Subscriber.State.SUBSCRIBED)
 
 
 def test_a_hard_bounce_suppresses_the_address_at_once(client, reader):

@@ -14,8 +14,7 @@ from openpyxl import load_workbook
 from assessments.models import Assessment
 from opendata.dictionary import RESOURCES
 from opendata.services import package_build, package_tables
-from tests.factories import CityFactory, DuoFactory, FrameworkFactory, PartnerCityFactory
-from workshops.models import Infrastructure
+from tests.factories import CityFactory, DuoFactory, FrameworkFactory, InfrastructureFactory, PartnerCityFactory
 
 from .world import (
     DRAFT,
@@ -148,7 +147,7 @@ def test_no_data_rows_carry_no_value_unit_year_or_confidence(world, framework, t
 
 def test_spreadsheet_text_that_looks_like_a_formula_stays_text(world, tmp_path):
     formula = '=HYPERLINK("http://example.org","click")'
-    Infrastructure.objects.create(city=world.partner_city, kind="market", name=formula, owner="+33 1 23 45 67 89")
+    InfrastructureFactory(city=world.partner_city, kind="market", name=formula, owner="+33 1 23 45 67 89")
 
     zip_path = package_build(directory=tmp_path)
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from opendata.dictionary import RESOURCES
-from opendata.models import OpenDataRelease
 from opendata.services import release_build
+from tests.factories import OpenDataReleaseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def test_footer_open_data_link_opens_the_page(anonymous, duo_a):
 
 def test_build_time_is_shown_in_utc(anonymous, duo_a):
     built = dt.datetime(2026, 12, 7, 16, 5, tzinfo=dt.UTC)
-    OpenDataRelease.objects.create(created_at=built, files={"zip": "opendata/x.zip"}, sizes={"zip": 10}, checksum="0")
+    OpenDataReleaseFactory(created_at=built, files={"zip": "opendata/x.zip"}, sizes={"zip": 10}, checksum="0")
 
     text = _page(anonymous, "fr").content.decode()
 

@@ -10,19 +10,19 @@ from pathlib import Path
 from django.utils import timezone
 
 from assessments.models import Assessment
-from cities.models import DuoContact
 from tests.factories import (
     AssessmentFactory,
     CategoryAssessmentFactory,
     ChallengeFactory,
+    DuoContactFactory,
     IndicatorFactory,
     IndicatorValueFactory,
+    InfrastructureFactory,
     InitiativeFactory,
     PillarFactory,
     RecommendedActionFactory,
 )
 from tests.workshops.plan_data import action_for, workshop_for
-from workshops.models import Infrastructure
 
 # Strings planted in drafts and private fields: none may reach any file of the package.
 PRIVATE = "PRIVATE-MARKER-7Q2"
@@ -62,7 +62,7 @@ def plan_of(duo) -> None:
         milestones=[("Tender published", dt.date(2026, 6, 1), None)],
         budget=Decimal("15000.00"),
     )
-    Infrastructure.objects.create(
+    InfrastructureFactory(
         city=duo.partner_city,
         kind="mill",
         name="Mill of Bab Ftouh",
@@ -78,7 +78,7 @@ def private_things(duo, *, framework) -> Assessment:
     ChallengeFactory(assessment=draft, category=indicator.category, title_en=f"{DRAFT} challenge")
     InitiativeFactory(assessment=draft, title_en=f"{DRAFT} initiative")
     RecommendedActionFactory(category=indicator.category, note=f"{PRIVATE} action note")
-    DuoContact.objects.create(
+    DuoContactFactory(
         duo=duo, city=duo.french_city, name=f"{PRIVATE} contact", email="private@example.org", notes=f"{PRIVATE} notes"
     )
     action_for(duo, title="Public title", internal_notes=f"{PRIVATE} internal notes of an action")

@@ -6,11 +6,12 @@ from decimal import Decimal
 
 from django.core.management import call_command
 
-from assessments.models import Assessment, CategoryAssessment, Framework, IndicatorValue, Initiative
+from assessments.models import Assessment, Framework, Initiative
 from assessments.services import MUFPP_SLUG
 from cities.models import City
 from reports import services
 from reports.pdf import html_to_pdf
+from tests.factories import AssessmentFactory, CategoryAssessmentFactory, IndicatorValueFactory, InitiativeFactory
 
 RATINGS = [7, 4, None, 6, 8, 3]  # one category left unrated
 
@@ -20,7 +21,7 @@ def build_programme() -> Assessment:
     call_command("load_reference", stdout=io.StringIO())
     framework = Framework.objects.get(slug=MUFPP_SLUG)
     lyon = City.objects.get(slug="lyon")
-    assessment = Assessment.objects.create(
+    assessment = AssessmentFactory(
         city=lyon,
         framework=framework,
         year=2024,
@@ -29,9 +30,9 @@ def build_programme() -> Assessment:
         summary_fr="Lyon nourrit ses écoles avec des fermes de la région.",
     )
     for category, rating in zip(framework.categories.order_by("order"), RATINGS, strict=True):
-        CategoryAssessment.objects.create(assessment=assessment, category=category, rating=rating)
+        CategoryAssessmentFactory(assessment=assessment, category=category, rating=rating)
     first, second = framework.indicators.order_by("number", "code")[:2]
-    IndicatorValue.objects.create(
+    IndicatorValueFactory(
         assessment=assessment,
         indicator=first,
         value_number=Decimal("42.5"),
@@ -41,8 +42,8 @@ def build_programme() -> Assessment:
         licence="CC BY 4.0",
         confidence="high",
     )
-    IndicatorValue.objects.create(assessment=assessment, indicator=second, no_data=True)
-    initiative = Initiative.objects.create(
+    IndicatorValueFactory(assessment=assessment, indicator=second, value_number=None, no_data=True)
+    initiative = InitiativeFactory(
         assessment=assessment,
         title_en="Solidarity grocery network",
         title_fr="Réseau d'épiceries solidaires",
@@ -50,6 +51,7 @@ def build_programme() -> Assessment:
         description_fr="Des épiceries où les familles modestes achètent des produits frais au tiers du prix.",
         actor_type=Initiative.ActorType.ASSOCIATION,
         photo_credit="Photo Jeanne Martin",
+        location=None,
     )
     initiative.categories.add(framework.categories.order_by("order").first())
     return assessment

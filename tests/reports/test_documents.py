@@ -9,9 +9,10 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from assessments.models import Assessment, Indicator, IndicatorValue
+from assessments.models import Assessment, Indicator
 from cities.models import City
 from reports import documents, services
+from tests.factories import AssessmentFactory, IndicatorValueFactory
 from tests.pdf import pdf_text
 
 from .data import build_programme, render
@@ -134,7 +135,7 @@ def value_rows(html: str) -> list[str]:
 @pytest.mark.django_db
 def test_city_report_writes_a_percentage_with_one_unit_and_an_unknown_year_as_a_dash():
     assessment = build_programme()
-    IndicatorValue.objects.create(
+    IndicatorValueFactory(
         assessment=assessment, indicator=Indicator.objects.get(code="mufpp-07"), value_number=Decimal("12.5")
     )
     data = services.report_data(kind="city", subject="lyon", language="en")
@@ -149,13 +150,14 @@ def test_city_report_writes_a_percentage_with_one_unit_and_an_unknown_year_as_a_
 @pytest.mark.django_db
 def test_compilation_compares_the_indicator_values_of_each_duo_with_their_sources():
     lyon = build_programme()
-    partner = Assessment.objects.create(
+    partner = AssessmentFactory(
         city=City.objects.get(slug="ho-chi-minh-city"),
         framework=lyon.framework,
         year=2023,
         status=Assessment.Status.PUBLISHED,
+        summary_en=None,
     )
-    IndicatorValue.objects.create(
+    IndicatorValueFactory(
         assessment=partner,
         indicator=lyon.indicator_values.get(no_data=False).indicator,
         value_number=Decimal("17.5"),

@@ -8,9 +8,10 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from assessments.models import Assessment, CategoryAssessment, Framework, Initiative
+from assessments.models import Assessment, Framework, Initiative
 from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
+from tests.factories import AssessmentFactory, CategoryAssessmentFactory, InitiativeFactory
 from tests.pdf import pdf_info, pdf_text
 
 from .data import build_programme, render
@@ -18,7 +19,7 @@ from .data import build_programme, render
 
 def publish_fez():
     framework = Framework.objects.get(slug=MUFPP_SLUG)
-    assessment = Assessment.objects.create(
+    assessment = AssessmentFactory(
         city=City.objects.get(slug="fez"),
         framework=framework,
         year=2024,
@@ -27,12 +28,13 @@ def publish_fez():
         summary_ar="تغذي فاس مدينتها العتيقة من المزارع المحيطة بها.",
     )
     for category, rating in zip(framework.categories.order_by("order"), [6, 5, 7, 4, 3, 8], strict=True):
-        CategoryAssessment.objects.create(assessment=assessment, category=category, rating=rating)
-    initiative = Initiative.objects.create(
+        CategoryAssessmentFactory(assessment=assessment, category=category, rating=rating)
+    initiative = InitiativeFactory(
         assessment=assessment,
         title_en="Medina bread ovens",
         title_ar="أفران الخبز في المدينة العتيقة",
         actor_type=Initiative.ActorType.ASSOCIATION,
+        location=None,
     )
     initiative.categories.add(framework.categories.order_by("order").first())
 

@@ -8,6 +8,7 @@ import pytest
 
 from newsletter.models import BounceEvent, Subscriber
 from newsletter.webhooks import webhook_signature
+from tests.factories import SubscriberFactory
 
 URL = "/newsletter/webhooks/bounces/"
 SECRET = "webhook-secret"
@@ -20,7 +21,7 @@ def _secret(settings):
 
 @pytest.fixture
 def reader(db):
-    return Subscriber.objects.create(email="reader@example.org", state=Subscriber.State.SUBSCRIBED)
+    return SubscriberFactory(email="reader@example.org", state=Subscriber.State.SUBSCRIBED)
 
 
 def event(**fields):

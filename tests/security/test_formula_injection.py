@@ -14,6 +14,7 @@ from assessments.resources import IndicatorResource, IndicatorValueResource, Ini
 from core.spreadsheets import escape_formula
 from newsletter.models import Subscriber
 from tests.dashboards.data import duo_with_data
+from tests.factories import SubscriberFactory
 
 FORMULA = '=HYPERLINK("http://x","y")'
 OTHER_TRIGGERS = ["+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)", "\t=1+1", "\r=1+1"]
@@ -103,7 +104,7 @@ def test_the_newsletter_subscriber_export_has_no_formula_cell(db, team_member):
     """Guards defect 3: an address such as `=1+1@example.org` is valid, and went unchanged into the admin's CSV."""
     team_member.is_superuser = True
     team_member.save()
-    Subscriber.objects.create(email="=1+1@example.org", state=Subscriber.State.SUBSCRIBED)
+    SubscriberFactory(email="=1+1@example.org", state=Subscriber.State.SUBSCRIBED)
     client = Client()
     client.force_login(team_member)
 

@@ -3,8 +3,9 @@
 import pytest
 from django.utils import timezone
 
+from tests.factories import ProposalFactory
 from workshops import services
-from workshops.models import Ballot, Proposal
+from workshops.models import Ballot
 
 
 @pytest.mark.parametrize(
@@ -127,7 +128,7 @@ def test_a_hostile_body_to_the_report_api_is_a_400(client, db, body, settings):
 )
 def test_a_hostile_score_on_a_ballot_is_a_400_and_casts_nothing(client, duo_b, value):
     workshop = services.workshop_create(city=duo_b.partner_city, title_en="Fez", starts_at=timezone.now())
-    Proposal.objects.create(workshop=workshop, title_en="Urban farms", order=0)
+    ProposalFactory(workshop=workshop, title_en="Urban farms", order=0)
     services.vote_open(workshop=workshop)
     ballot = f"/en/vote/{workshop.code}/"
     client.get(ballot)  # the participant's cookie

@@ -5,9 +5,8 @@ import re
 import pytest
 from django.utils import timezone
 
-from tests.factories import UserFactory
+from tests.factories import ProposalFactory, UserFactory
 from workshops import services
-from workshops.models import Proposal
 from workshops.views import voting
 
 SECRET_TITLE = "Secret priorities of Fez"
@@ -20,7 +19,7 @@ def hidden_workshop(duo_b):
     workshop = services.workshop_create(city=duo_b.partner_city, title_en=SECRET_TITLE, starts_at=timezone.now())
     workshop.code = "HID234"
     workshop.save(update_fields=["code"])
-    Proposal.objects.create(workshop=workshop, title_en=SECRET_PROPOSAL, order=0)
+    ProposalFactory(workshop=workshop, title_en=SECRET_PROPOSAL, order=0)
     return workshop
 
 
