@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from experiments import services
+from reports import requests as report_requests
 from reports import services as report_services
 from reports.models import Report
 from tests.factories import FeedbackFactory, SessionFactory, ToolFactory
@@ -73,7 +74,7 @@ def test_the_report_adds_up_costs_and_participation_of_published_sessions_only(e
 
 def test_an_unpublished_experiment_has_no_report(draft):
     with pytest.raises(report_services.ReportError, match="No published experiment"):
-        report_services.report_request(kind="experiment", subject=draft.slug, language="en")
+        report_requests.report_request(kind="experiment", subject=draft.slug, language="en")
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_the_capitalisation_report_renders_in_each_language(
     experiment, tried, language, expected, tasks_in_process, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        report, queued = report_services.report_request(kind="experiment", subject=experiment.slug, language=language)
+        report, queued = report_requests.report_request(kind="experiment", subject=experiment.slug, language=language)
 
     report.refresh_from_db()
     assert queued and report.status == Report.Status.DONE, report.error
