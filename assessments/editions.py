@@ -5,22 +5,19 @@ The comparison is made by pure functions of already-fetched rows, so that the ci
 the duo dashboard (which fetches both cities at once) share it and keep a fixed number of queries.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from core.charts import Series, radar_description, radar_svg
 
-from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative, stored_label
+from .indicator_changes import ARROWS, IndicatorChange, edition_point, format_number, indicator_change
+from .models import Assessment, Category, CategoryAssessment, Indicator, IndicatorValue, Initiative
 from .selectors import initiatives_with_tags
 from .services import AssessmentError, assessment_create
-
-ARROWS = {1: "↑", -1: "↓", 0: "→"}
-
 
 # --- Plain data (the page, the dashboard's cache and API, and the reports read the same)
 
@@ -41,37 +38,6 @@ class CategoryChange:
     delta: int | None  # None when either edition did not rate the category
     arrow: str
     change: str = ""  # the delta as read: +2, −1, ±0
-
-
-@dataclass
-class EditionPoint:
-    """An indicator's value in one edition, with what makes it comparable: unit, reference year, source."""
-
-    edition_year: int
-    has_value: bool
-    display: str
-    number: float | None  # what a chart draws (yes is 1, no is 0); None without a numeric value
-    unit: str
-    reference_year: int | None
-    source: str
-    source_url: str
-
-
-@dataclass
-class IndicatorChange:
-    code: str
-    name: str
-    category: str  # category code
-    before: EditionPoint | None
-    after: EditionPoint | None
-    comparable: bool
-    reason: str  # why the change is not given, when it is not comparable
-    arrow: str
-    change: str  # the size of the change, with its unit
-    trend: str  # "better", "worse", "same", or "" when the indicator has no preferred direction
-    trend_label: str
-    notes: list[str] = field(default_factory=list)
-    points: list[EditionPoint] = field(default_factory=list)  # every edition of the series, oldest first
 
 
 @dataclass
@@ -114,142 +80,6 @@ def _edition_ref(assessment: Assessment) -> EditionRef:
         year=assessment.year,
         edition=str(assessment.get_edition_display()),
         is_published=assessment.status == Assessment.Status.PUBLISHED,
-    )
-
-
-def _format(number: Decimal, *, sign: bool = False) -> str:
-    rounded = number.quantize(Decimal("0.01"))
-    # 250, not 2.5E+2; 18.5, not 18.50
-    rounded = rounded.quantize(Decimal(1)) if rounded == rounded.to_integral_value() else rounded.normalize()
-    text = formats.number_format(abs(rounded) if sign else rounded, use_l10n=True)
-    if not sign:
-        return text
-    return ("+" if rounded > 0 else "−" if rounded < 0 else "±") + text
-
-
-def _unit(value: IndicatorValue, indicator: Indicator) -> str:
-    return stored_label(" ".join((value.unit or indicator.unit).split()))
-
-
-def edition_point(assessment: Assessment, value: IndicatorValue | None, indicator: Indicator) -> EditionPoint:
-    """Return the value of an indicator in an edition as a point of its series."""
-    if value is None or not value.has_value:
-        return EditionPoint(
-            edition_year=assessment.year,
-            has_value=False,
-            display=str(_("no data")),
-            number=None,
-            unit="",
-            reference_year=None,  # 'no data' refers to no year
-            source="",
-            source_url="",
-        )
-    value.indicator = indicator  # display_value reads it
-    number = None
-    if value.value_number is not None:
-        number = float(value.value_number)
-    elif value.value_boolean is not None:
-        number = 1.0 if value.value_boolean else 0.0
-    return EditionPoint(
-        edition_year=assessment.year,
-        has_value=True,
-        display=value.display_value,
-        number=number,
-        unit=_unit(value, indicator),
-        reference_year=value.reference_year,
-        source=value.source_label,
-        source_url=value.source_url,
-    )
-
-
-def _not_comparable(indicator, before, after, reason, notes=()) -> IndicatorChange:
-    return IndicatorChange(
-        code=indicator.code,
-        name=indicator.name,
-        category="",
-        before=before,
-        after=after,
-        comparable=False,
-        reason=str(reason),
-        arrow="",
-        change="",
-        trend="",
-        trend_label="",
-        notes=[str(note) for note in notes],
-    )
-
-
-def _change_text(indicator: Indicator, before: EditionPoint, after: EditionPoint, delta: Decimal) -> str:
-    """Return the change as read: yes → no, percentage points, or the difference in the unit and in per cent."""
-    if indicator.value_type == Indicator.ValueType.BOOLEAN:
-        return f"{before.display} → {after.display}"
-    if indicator.value_type == Indicator.ValueType.PERCENTAGE:
-        return _("%(delta)s percentage points") % {"delta": _format(delta, sign=True)}
-    change = f"{_format(delta, sign=True)} {after.unit}".strip()
-    if before.number:
-        relative = delta / abs(Decimal(str(before.number))) * 100
-        change += f" ({_format(relative.quantize(Decimal(1)), sign=True)} %)"
-    return change
-
-
-def _trend(indicator: Indicator, sign: int) -> tuple[str, str]:
-    """Return whether a change of this sign goes the indicator's desired way, and how that reads."""
-    preferred = {Indicator.Direction.HIGHER: 1, Indicator.Direction.LOWER: -1}.get(indicator.direction, 0)
-    if sign == 0:
-        return "same", _("no change")
-    if preferred == 0:
-        return "", ""
-    if sign == preferred:
-        return "better", _("in the desired direction")
-    return "worse", _("against the desired direction")
-
-
-def indicator_change(*, indicator: Indicator, before: EditionPoint, after: EditionPoint) -> IndicatorChange:
-    """Return the change of an indicator between two editions, or why it is not given (the comparability guards).
-
-    Compared only when both editions hold a value of a numeric or yes/no indicator, in the same unit, and the later
-    value refers to a later year than the earlier one (a value copied over unchanged measures no change).
-    """
-    for point in (before, after):
-        if not point.has_value:
-            return _not_comparable(indicator, before, after, _("no value in %(year)s") % {"year": point.edition_year})
-    if indicator.value_type == Indicator.ValueType.TEXT or before.number is None or after.number is None:
-        return _not_comparable(indicator, before, after, _("text values are not compared"))
-    if before.unit.casefold() != after.unit.casefold():
-        units = {"before": before.unit or "—", "after": after.unit or "—"}
-        reason = _("units differ (%(before)s vs %(after)s)") % units
-        return _not_comparable(indicator, before, after, reason)
-    notes = []
-    years = (before.reference_year, after.reference_year)
-    if None in years:
-        notes.append(_("reference year not known"))
-    else:
-        notes.append(_("reference years %(before)s and %(after)s") % {"before": years[0], "after": years[1]})
-        if years[1] <= years[0]:
-            reason = (
-                _("same reference year (%(year)s): not measured again") % {"year": years[0]}
-                if years[0] == years[1]
-                else _("the later edition refers to an earlier year (%(after)s before %(before)s)")
-                % {"before": years[0], "after": years[1]}
-            )
-            return _not_comparable(indicator, before, after, reason)
-    delta = Decimal(str(after.number)) - Decimal(str(before.number))
-    sign = (delta > 0) - (delta < 0)
-    change = _change_text(indicator, before, after, delta)
-    trend, trend_label = _trend(indicator, sign)
-    return IndicatorChange(
-        code=indicator.code,
-        name=indicator.name,
-        category="",
-        before=before,
-        after=after,
-        comparable=True,
-        reason="",
-        arrow=ARROWS[sign],
-        change=change,
-        trend=trend,
-        trend_label=str(trend_label),
-        notes=[str(note) for note in notes],
     )
 
 
@@ -298,7 +128,7 @@ def edition_change(
                 after=after,
                 delta=delta,
                 arrow="" if delta is None else ARROWS[(delta > 0) - (delta < 0)],
-                change="" if delta is None else _format(Decimal(delta), sign=True),
+                change="" if delta is None else format_number(Decimal(delta), sign=True),
             )
         )
     codes = {category.pk: category.code for category in categories}

@@ -24,7 +24,8 @@ from django.utils.translation import gettext as _
 from import_export.formats.base_formats import CSV, XLSX
 
 from .columns import column_label
-from .resources import EXTRA_CELLS_COLUMN, IndicatorResource, IndicatorValueResource, InitiativeResource
+from .resource_base import EXTRA_CELLS_COLUMN
+from .resources import IndicatorResource, IndicatorValueResource, InitiativeResource
 
 logger = logging.getLogger(__name__)
 

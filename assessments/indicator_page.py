@@ -8,7 +8,7 @@ shown (or None for every city). Assessments import nothing of the apps built on 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from core.charts import TimeMarker
+from core.time_charts import TimeMarker
 
 
 @dataclass(frozen=True)

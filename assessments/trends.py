@@ -4,7 +4,7 @@ meant to move it)."""
 
 from django.utils.translation import gettext as _
 
-from core.charts import TimeMarker, TimeSeries, time_series_svg
+from core.time_charts import TimeMarker, TimeSeries, time_series_svg
 
 from .models import Indicator, IndicatorValue
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 
-from newsletter import sending
+from newsletter import emails, sending
 from newsletter.models import Campaign, Delivery, Subscriber, Topic
 
 
@@ -90,7 +90,7 @@ def locmem_ceiling(count: int) -> float:
     )
     readers = list(Subscriber.objects.order_by("pk"))
     rendered = {
-        language: sending.campaign_rendered(campaign=campaign, content=sending.campaign_content(campaign, language))
+        language: emails.campaign_rendered(campaign=campaign, content=emails.campaign_content(campaign, language))
         for language in ("en", "fr")
     }
     links = SubscriberLinks()
@@ -99,7 +99,7 @@ def locmem_ceiling(count: int) -> float:
     start = time.perf_counter()
     for first in range(0, len(readers), settings.NEWSLETTER_BATCH_SIZE):
         for reader in readers[first : first + settings.NEWSLETTER_BATCH_SIZE]:
-            message = sending.campaign_message(
+            message = emails.campaign_message(
                 campaign=campaign,
                 to=reader.email,
                 language=reader.language,

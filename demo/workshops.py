@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from assessments.models import Category, Challenge, Indicator, RecommendedAction
 from cities.models import City, Duo, Organisation
-from workshops import services
+from workshops import action_plans, services
 from workshops.models import (
     Action,
     ActionUpdate,
@@ -293,7 +293,7 @@ def _lyon_workshop_and_plan(team) -> int:
             )
         updates = [(120, *UPDATES[0])] + ([(30, *UPDATES[1])] if index == 2 else [])
         for days_ago, note_en, note_fr in updates:
-            update = services.action_update_record(
+            update = action_plans.action_update_record(
                 action=action,
                 status=Action.Status.IN_PROGRESS,
                 note=note_en,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import feedback_views, views
 
 app_name = "experiments"
 urlpatterns = [
@@ -23,6 +23,6 @@ urlpatterns = [
     ),
     path("territories/<slug:slug>/communes/", views.territory_communes, name="territory-communes"),
     path("territories/<slug:slug>/experiments/new/", views.experiment_start, name="experiment-start"),
-    path("feedback/", views.feedback_enter, name="feedback-enter"),
-    path("feedback/<str:code>/", views.feedback, name="feedback"),
+    path("feedback/", feedback_views.feedback_enter, name="feedback-enter"),
+    path("feedback/<str:code>/", feedback_views.feedback, name="feedback"),
 ]

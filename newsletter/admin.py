@@ -25,7 +25,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from core.spreadsheets import escape_row
 
-from . import campaigns, sending
+from . import campaigns, emails, sending
 from .models import (
     LANGUAGE_CHOICES,
     BounceEvent,
@@ -273,7 +273,7 @@ class CampaignAdmin(TranslationAdmin):
 
     def preview_view(self, request, pk: int):
         campaign = self._campaign(request, pk)
-        previews = sending.campaign_preview(campaign)
+        previews = emails.campaign_preview(campaign)
         for preview in previews:
             preview["html"] = mark_safe(preview["html"])  # noqa: S308 (cleaned by nh3 in campaign_preview)
         context = {
@@ -294,7 +294,7 @@ class CampaignAdmin(TranslationAdmin):
             return self._back(campaign)
         language = request.POST.get("language", "en")
         language = language if language in dict(LANGUAGE_CHOICES) else "en"
-        sending.campaign_send_test(campaign=campaign, to_email=request.user.email, language=language)
+        emails.campaign_send_test(campaign=campaign, to_email=request.user.email, language=language)
         messages.success(request, _("A test was sent to %(email)s.") % {"email": request.user.email})
         return self._back(campaign)
 

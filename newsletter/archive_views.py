@@ -7,8 +7,8 @@ from django.utils.translation import get_language
 
 from core.predicates import is_team
 
+from .emails import campaign_content
 from .models import Campaign
-from .sending import campaign_content
 
 
 def archive(request):

@@ -8,8 +8,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from .emails import campaign_written_in
 from .models import Campaign
-from .sending import campaign_written_in
 from .services import NewsletterError
 from .tasks import campaign_send_task
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Assessment, Indicator, IndicatorValue
 from assessments.trends import value_number, value_year
-from core.charts import TimeMarker, fractional_year
 from core.dates import date_format
+from core.time_charts import TimeMarker, fractional_year
 
 
 def action_markers(actions) -> list[TimeMarker]:

@@ -13,8 +13,8 @@ from cities.models import Duo
 from core.dates import date_format
 from core.tasks import email_send_task
 
+from .action_plans import milestones_due
 from .models import Action, DigestLog, Milestone
-from .services import milestones_due
 
 
 def duos_for_digest() -> QuerySet:

@@ -4,7 +4,7 @@ infrastructure and simulations (`plans:`). The project's URLs include each list 
 
 from django.urls import path
 
-from .views import plans, simulations, voting, workshops
+from .views import facilitation, plans, simulations, voting, workshops
 
 workshop_urls = [
     path("missions/", workshops.mission_list, name="mission-list"),
@@ -22,10 +22,10 @@ voting_urls = [
     path("vote/<str:code>/", voting.ballot, name="ballot"),
     path("vote/<str:code>/ranking/", voting.ranking_page, name="ranking"),
     path("vote/<str:code>/ranking.json", voting.ranking_json, name="ranking-json"),
-    path("workshops/<slug:slug>/facilitate/", voting.facilitate, name="facilitate"),
-    path("workshops/<slug:slug>/facilitate/vote/", voting.facilitate_vote, name="facilitate-vote"),
-    path("workshops/<slug:slug>/facilitate/paper/", voting.facilitate_paper, name="facilitate-paper"),
-    path("workshops/<slug:slug>/facilitate/actions/", voting.facilitate_actions, name="facilitate-actions"),
+    path("workshops/<slug:slug>/facilitate/", facilitation.facilitate, name="facilitate"),
+    path("workshops/<slug:slug>/facilitate/vote/", facilitation.facilitate_vote, name="facilitate-vote"),
+    path("workshops/<slug:slug>/facilitate/paper/", facilitation.facilitate_paper, name="facilitate-paper"),
+    path("workshops/<slug:slug>/facilitate/actions/", facilitation.facilitate_actions, name="facilitate-actions"),
 ]
 
 plan_urls = [

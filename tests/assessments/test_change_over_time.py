@@ -11,7 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from assessments.editions import EditionPoint, assessment_follow_up_start, indicator_change
+from assessments.editions import assessment_follow_up_start
+from assessments.indicator_changes import EditionPoint, indicator_change
 from assessments.models import Indicator, Initiative
 from assessments.services import AssessmentError
 from core.cache import data_version_bump

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from experiments import services
+from experiments.feedback_views import GUESS_RATE
 from experiments.models import Feedback, Session
-from experiments.views import GUESS_RATE
 from tests.factories import CommuneFactory, FeedbackFactory, SessionFactory
 from workshops.models import Action, Proposal
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import F
 from django.utils import timezone
 
-from newsletter import campaigns, sending
+from newsletter import campaigns, emails, sending
 from newsletter.models import Campaign, Delivery, Subscriber
 from newsletter.tasks import campaign_send_task, campaigns_send_due
 from tests.factories import CampaignFactory, TopicFactory
@@ -117,7 +117,7 @@ def test_the_message_has_sanitised_html_a_plain_text_part_and_its_links():
         subject_en="News",
         body_en="Hi <script>alert(1)</script> [x](javascript:alert(1)) [ok](https://example.org)",
     )
-    subject, text, html = sending.campaign_render(
+    subject, text, html = emails.campaign_render(
         campaign=campaign, language="fr", links={"manage_url": "https://m.example", "unsubscribe_url": "https://u.ex"}
     )
     assert subject == "News"  # no French version: the English one
@@ -277,7 +277,7 @@ def test_every_message_carries_a_message_id_and_idempotency_key_stable_per_campa
 
     def headers(campaign, subscriber):
         links = {"manage_url": "https://m", "unsubscribe_url": "https://u"}
-        message = sending.campaign_message(
+        message = emails.campaign_message(
             campaign=campaign, to=subscriber.email, language="en", links=links, subscriber_id=subscriber.pk
         ).message()
         return message["Message-ID"], message["Resend-Idempotency-Key"]
@@ -417,7 +417,7 @@ def test_every_newsletter_email_says_its_link_also_downloads_or_erases_the_reade
             email_render(name, context, language=language)
             for name in ("newsletter-confirm", "newsletter-already-subscribed")
         ]
-        rendered.append(sending.campaign_render(campaign=campaign, language=language, links=links))
+        rendered.append(emails.campaign_render(campaign=campaign, language=language, links=links))
         for _subject, body, html in rendered:
             colon = " :" if language == "fr" else ":"  # French typography: a space before the colon
             assert f"{text}{colon} {links['manage_url']}" in body

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from tests.factories import OrganisationFactory
 from tests.workshops.plan_data import action_for, workshop_for
-from workshops import services
+from workshops import action_plans
 from workshops.models import ActionUpdate, Milestone
 from workshops.services import WorkshopError
 
@@ -157,7 +157,7 @@ def test_a_postponement_without_a_reason_or_a_later_date_is_a_400_with_the_field
 def test_the_service_refuses_to_postpone_a_done_milestone(fez_action, partner_b):
     done = fez_action.milestones.get(title="Kick-off meeting")
     with pytest.raises(WorkshopError):
-        services.milestone_postpone(milestone=done, due=TODAY + dt.timedelta(days=9), reason="Late", by=partner_b)
+        action_plans.milestone_postpone(milestone=done, due=TODAY + dt.timedelta(days=9), reason="Late", by=partner_b)
 
 
 # Editing milestones and owners

@@ -7,8 +7,9 @@ from django.urls import reverse
 
 from tests.workshops.plan_data import TODAY, action_for, workshop_for
 from workshops import selectors as plans
+from workshops.action_plans import action_update_record
 from workshops.models import Action, ActionUpdate
-from workshops.services import action_progress, action_update_record
+from workshops.services import action_progress
 
 pytestmark = pytest.mark.django_db
 

@@ -16,12 +16,13 @@ from cities.models import City
 from cities.selectors import duo_for
 from core.predicates import is_team
 
+from .. import action_plans
 from .. import selectors as plans
-from .. import services
+from ..action_plans import action_update_record
 from ..closed_loop import action_markers, indicator_outcome
 from ..models import Action, Milestone
 from ..plans_forms import ActionOwnersForm, ActionUpdateForm, MilestoneForm, MilestonePostponeForm
-from ..services import WorkshopError, action_update_record
+from ..services import WorkshopError
 
 EDIT_PERM = "workshops.edit_action_plan"
 
@@ -127,7 +128,7 @@ def milestone_done(request, pk):
     if not request.user.has_perm(plans.PRIVATE_PERM, action):
         raise PermissionDenied
     try:
-        services.milestone_mark_done(milestone=milestone, by=request.user)
+        action_plans.milestone_mark_done(milestone=milestone, by=request.user)
     except WorkshopError as error:
         messages.error(request, str(error))
     else:
@@ -205,7 +206,7 @@ def milestone_postpone(request, pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.milestone_postpone(
+                action_plans.milestone_postpone(
                     milestone=milestone,
                     due=form.cleaned_data["due"],
                     reason=form.cleaned_data["reason"],
@@ -230,7 +231,7 @@ def milestone_edit(request, pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.milestone_edit(milestone=milestone, by=request.user, **form.cleaned_data)
+                action_plans.milestone_edit(milestone=milestone, by=request.user, **form.cleaned_data)
             except WorkshopError as error:
                 form.add_error(None, str(error))
             else:
@@ -248,7 +249,7 @@ def milestone_add(request, pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.milestone_add(action=action, by=request.user, **form.cleaned_data)
+                action_plans.milestone_add(action=action, by=request.user, **form.cleaned_data)
             except WorkshopError as error:
                 form.add_error(None, str(error))
             else:
@@ -267,7 +268,7 @@ def action_owners(request, pk):
     if request.method == "POST":
         if form.is_valid():
             try:
-                services.action_owners_set(action=action, owners=form.cleaned_data["owners"], by=request.user)
+                action_plans.action_owners_set(action=action, owners=form.cleaned_data["owners"], by=request.user)
             except WorkshopError as error:
                 form.add_error("owners", str(error))
             else:

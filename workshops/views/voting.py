@@ -1,5 +1,5 @@
-"""The workshop vote: participants score on their phones with the workshop's code, the room watches the live ranking,
-the facilitator opens and closes the vote, types in paper sheets and turns the top proposals into actions."""
+"""The workshop vote on the participants' side: they score on their phones with the workshop's code, and the room
+watches the live ranking (the facilitator's console is in facilitation.py)."""
 
 import functools
 import hashlib
@@ -9,25 +9,20 @@ import secrets
 from decimal import ROUND_HALF_UP, Decimal
 
 import segno
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 from django_ratelimit.core import is_ratelimited
 
-from cities.models import Duo
-
 from .. import services
-from ..forms import BallotForm, CodeForm, TopProposalsForm
-from ..models import Action, Ballot, Score, Workshop
-from ..selectors import workshop_may_facilitate, workshop_to_facilitate_for
+from ..forms import BallotForm, CodeForm
+from ..models import Score, Workshop
+from ..selectors import workshop_may_facilitate
 
 logger = logging.getLogger(__name__)
 
@@ -129,16 +124,16 @@ def _remember_token(request, response, workshop: Workshop, token: str):
     return response
 
 
-def _qr_svg(url: str) -> str:
+def qr_svg(url: str) -> str:
     """Return the QR code of an address as inline SVG (scaled by CSS; no styles, so the CSP allows it)."""
     return segno.make(url, error="m").svg_inline(scale=1, border=2, dark="#000", light="#fff", omitsize=True)
 
 
-def _vote_url(request, workshop: Workshop) -> str:
+def vote_url(request, workshop: Workshop) -> str:
     return request.build_absolute_uri(reverse("voting:ballot", args=[workshop.code]))
 
 
-def _criteria_and_proposals(workshop: Workshop):
+def criteria_and_proposals(workshop: Workshop):
     return list(workshop.criteria.order_by("order", "id")), list(workshop.proposals.order_by("order", "id"))
 
 
@@ -232,7 +227,7 @@ def ballot(request, code):
     if request.method == "GET" and previous and "change" not in request.GET:
         return render(request, "workshops/voting/thanks.html", context)
 
-    criteria, proposals = _criteria_and_proposals(workshop)
+    criteria, proposals = criteria_and_proposals(workshop)
     form = BallotForm(request.POST or None, initial=previous, proposals=proposals, criteria=criteria)
     context.update(form=form, scale_hint=_scale_hint(criteria), changing=bool(previous))
     status = 200
@@ -290,9 +285,9 @@ def _two_decimals(value: Decimal) -> str:
     return number_format(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), 2)
 
 
-def _ranking_data(workshop: Workshop) -> dict:
+def ranking_data(workshop: Workshop) -> dict:
     """Return the ranking as the room may see it: aggregates only, never a ballot or a token."""
-    criteria, _proposals = _criteria_and_proposals(workshop)
+    criteria, _proposals = criteria_and_proposals(workshop)
     ranking = services.ranking_current(workshop=workshop)
     return {
         "vote": workshop.vote,
@@ -333,9 +328,9 @@ def ranking_page(request, code):
         "workshops/voting/ranking.html",
         {
             "workshop": workshop,
-            "data": _ranking_data(workshop),
-            "qr_svg": _qr_svg(_vote_url(request, workshop)),
-            "vote_url": _vote_url(request, workshop),
+            "data": ranking_data(workshop),
+            "qr_svg": qr_svg(vote_url(request, workshop)),
+            "vote_url": vote_url(request, workshop),
         },
     )
 
@@ -344,107 +339,4 @@ def ranking_page(request, code):
 @limit_code_guesses
 def ranking_json(request, code):
     workshop = _workshop_for_code(request, code)
-    return JsonResponse(_ranking_data(workshop))
-
-
-def _action_admin_url(action: Action) -> str:
-    try:
-        return reverse("admin:workshops_action_change", args=[action.pk])
-    except NoReverseMatch:  # the action plan's admin is not installed: list the actions without links
-        return ""
-
-
-def _console(request, workshop: Workshop, *, paper_form=None, top_form=None, status=200):
-    criteria, proposals = _criteria_and_proposals(workshop)
-    actions = list(
-        Action.objects.filter(proposal__workshop=workshop).select_related("proposal", "duo", "territory").order_by("id")
-    )
-    context = {
-        "workshop": workshop,
-        "data": _ranking_data(workshop),
-        "qr_svg": _qr_svg(_vote_url(request, workshop)),
-        "vote_url": _vote_url(request, workshop),
-        "paper_form": paper_form or BallotForm(proposals=proposals, criteria=criteria, paper=True, prefix="paper"),
-        "paper_ballots": workshop.ballots.filter(from_paper=True).count(),
-        "criteria": criteria,
-        "top_form": top_form or TopProposalsForm(proposal_count=len(proposals), prefix="top"),
-        "duo": Duo.objects.for_city(workshop.city).first(),
-        "actions": [(action, _action_admin_url(action)) for action in actions],
-    }
-    return render(request, "workshops/voting/facilitate.html", context, status=status)
-
-
-@login_required
-@never_cache
-def facilitate(request, slug):
-    """The facilitator's console: code and QR, open/close, live ranking, paper sheets, top proposals to actions."""
-    workshop = workshop_to_facilitate_for(request.user, slug)
-    return _console(request, workshop)
-
-
-@login_required
-@require_POST
-def facilitate_vote(request, slug):
-    workshop = workshop_to_facilitate_for(request.user, slug)
-    try:
-        if request.POST.get("vote") == "open":
-            services.vote_open(workshop=workshop)
-            messages.success(request, _("The vote is open: participants can score now."))
-        elif request.POST.get("vote") == "close":
-            services.vote_close(workshop=workshop)
-            messages.success(request, _("The vote is closed and its ranking frozen."))
-    except services.WorkshopError as error:
-        messages.error(request, str(error))
-    return redirect("voting:facilitate", slug=workshop.slug)
-
-
-@login_required
-@require_POST
-def facilitate_paper(request, slug):
-    """Type in one paper sheet: a ballot like the others, marked as from paper, under the token paper-<n>."""
-    workshop = workshop_to_facilitate_for(request.user, slug)
-    criteria, proposals = _criteria_and_proposals(workshop)
-    form = BallotForm(request.POST, proposals=proposals, criteria=criteria, paper=True, prefix="paper")
-    if not form.is_valid():
-        return _console(request, workshop, paper_form=form, status=400)
-    number = workshop.ballots.filter(from_paper=True).count() + 1
-    while Ballot.objects.filter(workshop=workshop, token=f"paper-{number}").exists():
-        number += 1
-    try:
-        services.ballot_cast(workshop=workshop, token=f"paper-{number}", scores=form.scores(), from_paper=True)
-    except services.WorkshopError as error:
-        messages.error(request, str(error))
-        return _console(request, workshop, paper_form=form, status=409)
-    messages.success(request, _("Paper sheet %(number)s recorded.") % {"number": number})
-    return redirect("voting:facilitate", slug=workshop.slug)
-
-
-@login_required
-@require_POST
-def facilitate_actions(request, slug):
-    """Turn the top proposals of the frozen ranking into actions of the duo's plan (or the territory's own plan)."""
-    workshop = workshop_to_facilitate_for(request.user, slug)
-    form = TopProposalsForm(request.POST, proposal_count=workshop.proposals.count(), prefix="top")
-    duo = Duo.objects.for_city(workshop.city).first()
-    # A territory outside the duos (a regional park's simulation) keeps its own local action plan.
-    plan = {"duo": duo} if duo is not None else {"territory": workshop.city}
-    if workshop.vote != Workshop.Vote.CLOSED:
-        messages.error(request, _("Close the vote first: actions come from the frozen ranking."))
-    elif not form.is_valid():
-        return _console(request, workshop, top_form=form, status=400)
-    else:
-        created, skipped = [], []
-        for item in services.ranking_current(workshop=workshop)[: form.cleaned_data["count"]]:
-            try:
-                created.append(services.proposal_to_action(proposal=item.proposal, by=request.user, **plan))
-            except services.WorkshopError:
-                skipped.append(item.proposal.title)
-        if created:
-            messages.success(
-                request,
-                _("%(count)s actions added to the plan of %(duo)s: give them owners and milestones.")
-                % {"count": len(created), "duo": duo or workshop.city},
-            )
-        if skipped:
-            messages.info(request, _("Already actions of the plan: %(titles)s.") % {"titles": ", ".join(skipped)})
-    return redirect("voting:facilitate", slug=workshop.slug)
+    return JsonResponse(ranking_data(workshop))
