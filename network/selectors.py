@@ -17,6 +17,9 @@ from workshops.selectors import planned_action_coverage
 PlannedActionSource = Callable[..., Mapping[tuple[int, int], int]]
 PLANNED_ACTION_SOURCES: list[PlannedActionSource] = [planned_action_coverage]
 
+# Duos per page of the matrix, on the page and in the API: the programme's duos fit on one, a network's columns do not.
+DUOS_PER_PAGE = 40
+
 
 @dataclass(frozen=True)
 class Coverage:

@@ -12,10 +12,9 @@ from django.utils.translation import gettext, ngettext
 from cities.selectors import network_map_data
 from core.public_cache import public_page
 
-from .selectors import ActionRow, Coverage, network_coverage
+from .selectors import DUOS_PER_PAGE, ActionRow, Coverage, network_coverage
 
 ALL_CATEGORIES = "all"
-DUOS_PER_PAGE = 40
 
 
 class CellRenderer:

@@ -6,10 +6,12 @@ import django_filters
 from django.db.models import F, Prefetch
 from django.http import HttpResponse
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
 
 from core.public_cache import PublicCachedListMixin, public_response
 
@@ -144,6 +146,35 @@ class InitiativeFilter(django_filters.FilterSet):
         fields = ["city", "country", "category", "pillar", "action", "actor_type", "status"]
 
 
+GEOJSON_LIMIT = 1000  # about 250 KB of features
+GEOJSON_MAX_LIMIT = 5000
+
+
+def _bounded_int(request, name: str, *, default: int, low: int, high: int | None) -> int:
+    """Return the query parameter as an integer within [low, high], or raise a 400 naming it and why."""
+    raw = request.query_params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError({name: [_("A whole number.")]}) from None
+    if value < low or (high is not None and value > high):
+        reason = (
+            _("Must be between %(low)s and %(high)s.") % {"low": low, "high": high}
+            if high is not None
+            else _("Must be %(low)s or more.") % {"low": low}
+        )
+        raise ValidationError({name: [reason]})
+    return value
+
+
+def _page_url(request, limit: int, offset: int) -> str:
+    query = request.GET.copy()
+    query["limit"], query["offset"] = str(limit), str(offset)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
 class InitiativeViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
     """The good-practice library: initiatives of the assessments the caller may read."""
 
@@ -157,23 +188,41 @@ class InitiativeViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
         visible = Initiative.objects.filter(assessment__in=Assessment.objects.visible_to(self.request.user))
         return initiatives_with_tags(visible).order_by("title").distinct()
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The initiatives as a GeoJSON FeatureCollection.")
+    @extend_schema(
+        responses={200: OpenApiTypes.OBJECT},
+        parameters=[
+            OpenApiParameter(
+                "limit",
+                {"type": "integer", "minimum": 1, "maximum": GEOJSON_MAX_LIMIT},
+                description=f"Features per page (default {GEOJSON_LIMIT}).",
+            ),
+            OpenApiParameter("offset", {"type": "integer", "minimum": 0}, description="Features to skip (default 0)."),
+        ],
+        description="The initiatives with a location as a GeoJSON FeatureCollection, by pages in the manner of OGC API "
+        "- Features: `numberReturned`, and `links` to the next and previous pages (rel `next`, `prev`).",
+    )
     @action(detail=False, url_path="geojson", pagination_class=None)
     def geojson(self, request):
         # One lean query of the columns the features show (no tags fetched, no model built): served to the public
-        # from the cache, compressed, with an ETag that turns a revisit into a 304.
-        return public_response(request, "initiatives-geojson", lambda: self._geojson_response(request))
+        # from the cache, compressed, with an ETag that turns a revisit into a 304. By pages: a whole network's
+        # initiatives would be megabytes.
+        limit = _bounded_int(request, "limit", default=GEOJSON_LIMIT, low=1, high=GEOJSON_MAX_LIMIT)
+        offset = _bounded_int(request, "offset", default=0, low=0, high=None)
+        return public_response(
+            request, "initiatives-geojson", lambda: self._geojson_response(request, limit=limit, offset=offset)
+        )
 
-    def _geojson_response(self, request) -> HttpResponse:
+    def _geojson_response(self, request, *, limit: int, offset: int) -> HttpResponse:
         visible = Initiative.objects.filter(assessment__in=Assessment.objects.visible_to(self.request.user))
-        rows = (
+        rows = list(
             self.filter_queryset(visible)
             .exclude(location__isnull=True)
             .order_by("title", "pk")
             .distinct()
             .values_list("pk", "ref", "title_en", "title_fr", "location", "assessment__city__slug", "actor_type")
-            .annotate(demo=F("assessment__is_demo"))
+            .annotate(demo=F("assessment__is_demo"))[offset : offset + limit + 1]  # one more: is there a next page?
         )
+        more, rows = len(rows) > limit, rows[:limit]
         french = get_language() == "fr"  # the title in the language asked, else in the other (as the model falls back)
         features = [
             {
@@ -190,7 +239,19 @@ class InitiativeViewSet(PublicCachedListMixin, viewsets.ReadOnlyModelViewSet):
             for _pk, ref, title_en, title_fr, location, city, actor_type, demo in rows
             if location
         ]
-        body = json.dumps(
-            {"type": "FeatureCollection", "features": features}, separators=(",", ":"), ensure_ascii=False
-        )
+        links = [{"rel": "self", "type": "application/geo+json", "href": _page_url(request, limit, offset)}]
+        if more:
+            links.append(
+                {"rel": "next", "type": "application/geo+json", "href": _page_url(request, limit, offset + limit)}
+            )
+        if offset:
+            previous = max(0, offset - limit)
+            links.append({"rel": "prev", "type": "application/geo+json", "href": _page_url(request, limit, previous)})
+        collection = {
+            "type": "FeatureCollection",
+            "numberReturned": len(features),
+            "features": features,
+            "links": links,
+        }
+        body = json.dumps(collection, separators=(",", ":"), ensure_ascii=False)
         return HttpResponse(body, content_type="application/json")

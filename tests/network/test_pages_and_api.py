@@ -179,3 +179,38 @@ def test_the_matrix_shows_the_duos_by_pages_once_they_are_many(anonymous, refere
     assert last.count('scope="colgroup"') == 1
     assert len(page_cells(last)) == 37 * 2
     assert 'rel="prev"' in last
+
+
+def test_the_api_gives_the_duos_by_pages_with_links_and_the_network_totals(anonymous, reference_data, monkeypatch):
+    from network.api import views as api_views
+
+    linked_content(assessment_of("fez"), 7, initiatives=2, challenges=1)
+    whole = anonymous.get("/api/network/coverage/").json()
+    monkeypatch.setattr(api_views, "DUOS_PER_PAGE", 3)
+
+    first = anonymous.get("/api/network/coverage/", {"page": 1}).json()
+    last = anonymous.get(first["next"].replace("page=2", "page=3")).json()
+
+    assert whole["count"] == first["count"] == 7 and whole["next"] is None
+    assert len(first["cities"]) == 6 and len(last["cities"]) == 2
+    assert first["previous"] is None and "page=2" in first["next"]
+    assert last["next"] is None and "page=2" in last["previous"]
+    assert all(len(row["cells"]) == 6 for row in first["rows"])
+    # Each row's total and the grand total are the network's, whatever the page.
+    assert [row["total"] for row in first["rows"]] == [row["total"] for row in whole["rows"]]
+    assert first["total"] == last["total"] == whole["total"]
+    middle = anonymous.get(first["next"]).json()
+    merged = [
+        {**a["cells"], **b["cells"], **c["cells"]}
+        for a, b, c in zip(first["rows"], middle["rows"], last["rows"], strict=True)
+    ]
+    assert merged == [row["cells"] for row in whole["rows"]]
+
+
+@pytest.mark.parametrize(("page", "status"), [("0", 400), ("two", 400), ("-1", 400), ("9", 404)])
+def test_a_bad_page_of_the_api_is_a_clear_error_naming_the_parameter(anonymous, reference_data, page, status):
+    response = anonymous.get("/api/network/coverage/", {"page": page})
+    assert response.status_code == status
+    assert response.json() == (
+        {"page": ["A page number is a whole number from 1."]} if status == 400 else {"detail": "Invalid page."}
+    )
