@@ -18,15 +18,21 @@ from core.public_cache import public_page
 logger = logging.getLogger(__name__)
 
 
+HOME_DUOS = 12  # the programme's duos all show; a whole network's are on the duos page, one link away
+
+
 @public_page("home")
 def home(request):
-    duos = Duo.objects.published().with_cities()
-    cities = City.objects.published().in_duos()
-    return render(
-        request,
-        "home.html",
-        {"duos": duos, "city_count": cities.count(), "map_data": network_map_data(cities=cities, duos=duos)},
-    )
+    published = Duo.objects.published()
+    duos = list(published.with_cities()[:HOME_DUOS])
+    cities = [city for duo in duos for city in duo.cities if city.is_published]
+    context = {
+        "duos": duos,
+        "duo_count": published.count(),
+        "city_count": City.objects.published().in_duos().count(),
+        "map_data": network_map_data(cities=cities, duos=duos),
+    }
+    return render(request, "home.html", context)
 
 
 def _check_database() -> str:

@@ -259,3 +259,33 @@ def test_duo_page_leads_to_its_dashboard_action_plan_and_workshops(anonymous, re
     assert 'href="/fr/duos/montpellier-fez/dashboard/"' in page
     assert 'href="/fr/duos/montpellier-fez/plan/"' in page and "Le plan d'action du duo" in page
     assert 'href="/fr/workshops/?city=fez"' in page and "Ateliers à Fès" in page
+
+
+def test_home_shows_a_bounded_number_of_duos_and_links_to_them_all(anonymous, reference_data, monkeypatch):
+    from letsfood import views as home_views
+
+    monkeypatch.setattr(home_views, "HOME_DUOS", 3)
+    response = anonymous.get("/en/")
+
+    page = response.content.decode()
+    assert len(response.context["duos"]) == 3
+    assert "See all 7 duos" in page and 'href="/en/duos/"' in page
+    assert "7 duos of cities" in page  # the programme is counted whole
+    data = json_data(response, "network")
+    assert len(data["duos"]) == 3 and len(data["cities"]) == 6
+
+
+@pytest.mark.parametrize(("url", "shown", "total"), [("/en/cities/", "cities", 14), ("/en/duos/", "duos", 7)])
+def test_the_city_and_duo_lists_come_by_pages_once_they_are_long(
+    anonymous, reference_data, monkeypatch, url, shown, total
+):
+    from cities import views as city_views
+
+    monkeypatch.setattr(city_views, "LIST_PAGE_SIZE", 5)
+    first = anonymous.get(url)
+    last = anonymous.get(url, {"page": (total + 4) // 5})
+
+    assert len(first.context[shown]) == 5
+    assert 'rel="next"' in first.content.decode() and 'rel="prev"' not in first.content.decode()
+    assert len(last.context[shown]) == total - 5 * ((total - 1) // 5)
+    assert 'rel="prev"' in last.content.decode() and 'rel="next"' not in last.content.decode()
