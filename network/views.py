@@ -97,7 +97,7 @@ def network_overview(request):
         )
         for group in coverage.categories
     ]
-    cities = [column.city for column in coverage.columns]
+    cities = [column.city for column in coverage.columns[shown]]  # the map shows the page's duos, as the matrix does
     return render(
         request,
         "network/overview.html",
@@ -111,7 +111,7 @@ def network_overview(request):
             "columns": coverage.columns[shown],
             "column_totals": renderer.cells([column.total for column in coverage.columns[shown]], totals=True),
             "grand_total": renderer(coverage.total),
-            "map_data": network_map_data(cities=cities, duos=[group.duo for group in coverage.duos]),
+            "map_data": network_map_data(cities=cities, duos=[group.duo for group in page.object_list]),
         },
     )
 

@@ -214,3 +214,18 @@ def test_a_bad_page_of_the_api_is_a_clear_error_naming_the_parameter(anonymous, 
     assert response.json() == (
         {"page": ["A page number is a whole number from 1."]} if status == 400 else {"detail": "Invalid page."}
     )
+
+
+def test_the_map_of_the_network_page_shows_the_duos_of_the_page(anonymous, reference_data, monkeypatch):
+    import json
+
+    from network import views as network_views
+
+    monkeypatch.setattr(network_views, "DUOS_PER_PAGE", 3)
+    pattern = re.compile(r'<script id="network" type="application/json">(.*?)</script>', re.S)
+
+    first = json.loads(pattern.search(anonymous.get("/en/network/").content.decode()).group(1))
+    last = json.loads(pattern.search(anonymous.get("/en/network/", {"page": 3}).content.decode()).group(1))
+
+    assert (len(first["duos"]), len(first["cities"])) == (3, 6)
+    assert (len(last["duos"]), len(last["cities"])) == (1, 2)
