@@ -18,6 +18,7 @@ from assessments.editions import (
     compare_choices,
     edition_change,
     edition_series,
+    initiative_groups,
     initiative_tracks,
 )
 from assessments.models import (
@@ -99,7 +100,7 @@ def _initiative_item(initiative: Initiative, facts: "_DuoFacts", track=None) -> 
     return InitiativeItem(
         ref=initiative.ref,
         title=initiative.title,
-        url=reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
+        url=facts.initiative_url.replace(REF_PLACEHOLDER, initiative.ref),
         categories=[facts.codes.get(pk, "") for pk in facts.initiative_categories.get(initiative.pk, [])],
         actions=sorted(facts.initiative_actions.get(initiative.pk, [])),
         lat=initiative.latitude,
@@ -125,6 +126,7 @@ class _DuoFacts:
     initiatives: list[Initiative]  # of the current editions
     initiative_categories: dict[int, list[int]] = field(default_factory=dict)  # initiative id → category ids
     initiative_actions: dict[int, list[int]] = field(default_factory=dict)  # initiative id → action numbers
+    initiative_url: str = ""  # an initiative's page, REF_PLACEHOLDER standing for its ref: reversed once, not per item
 
 
 def _duo_categories(present: list[Assessment]) -> tuple[list[Category], dict[int, str], list[Category]]:
@@ -175,6 +177,7 @@ def _initiative_links(initiatives: list[Initiative]) -> tuple[dict, dict]:
     return categories, actions
 
 
+REF_PLACEHOLDER = "initiative-ref"
 INITIATIVE_FIELDS = ("id", "ref", "title", "assessment_id", "carried_from_id", "status", "location")
 
 
@@ -221,6 +224,7 @@ def _duo_facts(present: list[Assessment], every_edition: list[Assessment], categ
         initiatives=[i for i in every_initiative if i.assessment_id in present_ids],
         initiative_categories=initiative_categories,
         initiative_actions=initiative_actions,
+        initiative_url=reverse("assessments:initiative-detail", kwargs={"ref": REF_PLACEHOLDER}),
     )
 
 
@@ -296,14 +300,6 @@ def _indicator_comparison(cities: list[City], assessments: list[Assessment | Non
     return comparison
 
 
-def _latest_tracks(tracks: list, editions: list[Assessment], limit: int | None) -> list:
-    """Return the tracks to list: all of them when limit is None, else the `limit` last reported most recently."""
-    if limit is None:
-        return tracks
-    years = {e.pk: e.year for e in editions}
-    return sorted(tracks, key=lambda t: -years.get(t.initiative.assessment_id, 0))[:limit]
-
-
 def _edition_changes(
     sides: list[CitySide],
     assessments: list[Assessment | None],
@@ -322,11 +318,10 @@ def _edition_changes(
         editions = series[assessment.pk]
         # Every initiative of the editions read, once, as last reported: a follow-up never hides the earlier ones.
         ids = {e.pk for e in editions}
-        tracks = initiative_tracks([i for i in facts.every_initiative if i.assessment_id in ids], series=editions)
-        counts[side.slug] = len(tracks)
-        side.initiatives = [
-            _initiative_item(t.initiative, facts, t) for t in _latest_tracks(tracks, editions, initiatives)
-        ]
+        read = [i for i in facts.every_initiative if i.assessment_id in ids]
+        counts[side.slug] = len(initiative_groups(read, series=editions))
+        tracks = initiative_tracks(read, series=editions, latest=initiatives)
+        side.initiatives = [_initiative_item(t.initiative, facts, t) for t in tracks]
         choices = compare_choices(assessment, editions)
         if not choices:
             continue
