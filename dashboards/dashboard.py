@@ -161,17 +161,17 @@ def _completeness(present: list[Assessment], indicators: list[Indicator], values
     }
 
 
-def _initiative_links(initiatives: list[Initiative]) -> tuple[dict, dict]:
-    """Return the category ids and recommended action numbers of each initiative, read from the link tables (two
-    queries): no model instance per link."""
-    ids = [i.pk for i in initiatives]
+def _initiative_links(editions: list[Assessment]) -> tuple[dict, dict]:
+    """Return the category ids and recommended action numbers of each initiative of the editions, read from the link
+    tables (two queries): no model instance per link."""
+    # Filtered by edition, not by a list of initiative ids: preparing hundreds of ids costs more than the query.
     categories, actions = {}, {}
-    links = Initiative.categories.through.objects.filter(initiative_id__in=ids)
+    links = Initiative.categories.through.objects.filter(initiative__assessment__in=editions)
     for initiative_id, category_id in links.order_by("category__framework", "category__order").values_list(
         "initiative_id", "category_id"
     ):
         categories.setdefault(initiative_id, []).append(category_id)
-    links = Initiative.actions.through.objects.filter(initiative_id__in=ids)
+    links = Initiative.actions.through.objects.filter(initiative__assessment__in=editions)
     for initiative_id, number in links.values_list("initiative_id", "recommendedaction__number"):
         actions.setdefault(initiative_id, []).append(number)
     return categories, actions
@@ -192,13 +192,12 @@ def _duo_facts(present: list[Assessment], every_edition: list[Assessment], categ
         Indicator.objects.filter(framework_id__in=framework_ids).order_by("category__order", "number", "code")
     )
     indicators = every_indicator
+    values = IndicatorValue.objects.filter(assessment__in=every_edition)
     if category is not None:
         shown = category or (categories[0].code if categories else "")
         indicators = [i for i in every_indicator if codes[i.category_id] == shown]
-    # The values of the indicators shown in every edition, and those of the current editions for their completeness.
-    values = IndicatorValue.objects.filter(
-        Q(assessment__in=present) | Q(assessment__in=every_edition, indicator__in=[i.pk for i in indicators])
-    )
+        # The values of the indicators shown in every edition, and all of the current editions' for completeness.
+        values = values.filter(Q(assessment__in=present) | Q(indicator__category__code=shown))
     values = {(v.assessment_id, v.indicator_id): v for v in values}
     challenges = list(
         Challenge.objects.filter(assessment__in=present)
@@ -209,7 +208,7 @@ def _duo_facts(present: list[Assessment], every_edition: list[Assessment], categ
         Initiative.objects.filter(assessment__in=every_edition).only(*INITIATIVE_FIELDS).order_by("title")
     )
     present_ids = {a.pk for a in present}
-    initiative_categories, initiative_actions = _initiative_links(every_initiative)
+    initiative_categories, initiative_actions = _initiative_links(every_edition)
     return _DuoFacts(
         all_categories=all_categories,
         codes=codes,
