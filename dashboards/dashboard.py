@@ -127,6 +127,7 @@ class _DuoFacts:
     initiative_categories: dict[int, list[int]] = field(default_factory=dict)  # initiative id → category ids
     initiative_actions: dict[int, list[int]] = field(default_factory=dict)  # initiative id → action numbers
     initiative_url: str = ""  # an initiative's page, REF_PLACEHOLDER standing for its ref: reversed once, not per item
+    initiatives_by_category: dict = field(default_factory=dict)  # (assessment id, category code) → InitiativeItems
 
 
 def _duo_categories(present: list[Assessment]) -> tuple[list[Category], dict[int, str], list[Category]]:
@@ -209,7 +210,7 @@ def _duo_facts(present: list[Assessment], every_edition: list[Assessment], categ
     )
     present_ids = {a.pk for a in present}
     initiative_categories, initiative_actions = _initiative_links(every_edition)
-    return _DuoFacts(
+    facts = _DuoFacts(
         all_categories=all_categories,
         codes=codes,
         categories=categories,
@@ -225,6 +226,8 @@ def _duo_facts(present: list[Assessment], every_edition: list[Assessment], categ
         initiative_actions=initiative_actions,
         initiative_url=reverse("assessments:initiative-detail", kwargs={"ref": REF_PLACEHOLDER}),
     )
+    facts.initiatives_by_category = _initiatives_by_category(facts)
+    return facts
 
 
 def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts) -> CategorySide:
@@ -251,13 +254,20 @@ def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts)
             for c in facts.challenges
             if c.assessment_id == assessment.pk and codes.get(c.category_id) == category.code
         ],
-        initiatives=[
-            _initiative_item(i, facts)
-            for i in facts.initiatives
-            if i.assessment_id == assessment.pk
-            and any(codes.get(pk) == category.code for pk in facts.initiative_categories.get(i.pk, []))
-        ],
+        initiatives=facts.initiatives_by_category.get((assessment.pk, category.code), []),
     )
+
+
+def _initiatives_by_category(facts: _DuoFacts) -> dict[tuple[int, str], list[InitiativeItem]]:
+    """Return the current editions' initiatives by (assessment id, category code), by title, each item built once."""
+    grouped = {}
+    for initiative in facts.initiatives:
+        item = None
+        for code in dict.fromkeys(facts.codes.get(pk) for pk in facts.initiative_categories.get(initiative.pk, [])):
+            if code is not None:
+                item = item or _initiative_item(initiative, facts)
+                grouped.setdefault((initiative.assessment_id, code), []).append(item)
+    return grouped
 
 
 def _category_rows(
