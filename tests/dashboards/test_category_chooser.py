@@ -138,3 +138,13 @@ def test_the_duo_report_reads_every_indicator(large_duo):
     dashboard = duo_dashboard_data(duo=large_duo)
     assert len(dashboard.comparison) == 60 and dashboard.category is None
     assert [len(change.change.indicators) for change in dashboard.changes] == [60, 60]
+
+
+def test_a_made_up_category_never_reaches_the_public_cache(client, large_duo):
+    from django.core.cache import cache as default_cache
+
+    client.get(f"/en/duos/{large_duo.slug}/dashboard/")
+    keys = set(default_cache._cache)  # the tests' local-memory cache
+    assert any("duo-dashboard" in key and "category=:" in key for key in keys)  # the default one is cached
+    assert client.get(f"/en/duos/{large_duo.slug}/dashboard/?category=made-up").status_code == 404
+    assert not any("made-up" in key for key in set(default_cache._cache) - keys)
