@@ -23,4 +23,6 @@ def dashboard_read(
         "duo-dashboard",
         key,
         lambda: duo_dashboard_data(duo=duo, compare=compare, category=category, initiatives=initiatives),
+        # A made-up category (a page not found) is not kept.
+        keep=lambda dashboard: not category or category in [row.code for row in dashboard.categories],
     )
