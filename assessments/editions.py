@@ -153,16 +153,11 @@ def edition_change(
     )
 
 
-def initiative_tracks(initiatives: list[Initiative], *, series: list[Assessment]) -> list[InitiativeTrack]:
-    """Return the initiatives of a series of editions, each once, as last reported, with its status per edition.
-
-    Entries linked by `carried_from` are the same initiative. An initiative is "started" when first reported in the
-    latest edition of several, "stopped" when last reported as ended, "unreported" when a later edition did not carry
-    it (it keeps its last status), else "running" (or "planned").
-    """
+def initiative_groups(initiatives: list[Initiative], *, series: list[Assessment]) -> list[list[Initiative]]:
+    """Return the initiatives of a series of editions grouped by initiative, each group oldest entry first: entries
+    linked by `carried_from` are the same initiative."""
     by_pk = {initiative.pk: initiative for initiative in initiatives}
     years = {assessment.pk: assessment.year for assessment in series}
-    latest_year = max(years.values(), default=None)
     groups: dict[int, list[Initiative]] = {}
     for initiative in initiatives:
         root, seen = initiative, set()
@@ -170,28 +165,49 @@ def initiative_tracks(initiatives: list[Initiative], *, series: list[Assessment]
             seen.add(root.pk)
             root = by_pk[root.carried_from_id]
         groups.setdefault(root.pk, []).append(initiative)
-    tracks = []
     for members in groups.values():
         members.sort(key=lambda i: years.get(i.assessment_id, 0))
-        last = members[-1]
-        last_year, first_year = years.get(last.assessment_id), years.get(members[0].assessment_id)
-        steps = [
-            StatusStep(year=years.get(i.assessment_id), status=i.status, label=str(i.get_status_display()))
-            for i in members
-        ]
-        if last.status == Initiative.Status.ENDED:
-            state, label = "stopped", _("stopped (reported in %(year)s)") % {"year": last_year}
-        elif last_year != latest_year:
-            state, label = "unreported", _("last reported in %(year)s") % {"year": last_year}
-        elif len(series) > 1 and first_year == latest_year:
-            state, label = "started", _("new in %(year)s") % {"year": last_year}
-        elif last.status == Initiative.Status.PLANNED:
-            state, label = "planned", _("planned")
-        else:
-            state, label = "running", _("running since %(year)s") % {"year": first_year}
-        tracks.append(InitiativeTrack(initiative=last, steps=steps, state=state, state_label=str(label)))
-    tracks.sort(key=lambda track: (track.state == "stopped", track.initiative.title.casefold()))
-    return tracks
+    return list(groups.values())
+
+
+def _track(members: list[Initiative], years: dict[int, int], latest_year: int | None, editions: int) -> InitiativeTrack:
+    last = members[-1]
+    last_year, first_year = years.get(last.assessment_id), years.get(members[0].assessment_id)
+    steps = [
+        StatusStep(year=years.get(i.assessment_id), status=i.status, label=str(i.get_status_display())) for i in members
+    ]
+    if last.status == Initiative.Status.ENDED:
+        state, label = "stopped", _("stopped (reported in %(year)s)") % {"year": last_year}
+    elif last_year != latest_year:
+        state, label = "unreported", _("last reported in %(year)s") % {"year": last_year}
+    elif editions > 1 and first_year == latest_year:
+        state, label = "started", _("new in %(year)s") % {"year": last_year}
+    elif last.status == Initiative.Status.PLANNED:
+        state, label = "planned", _("planned")
+    else:
+        state, label = "running", _("running since %(year)s") % {"year": first_year}
+    return InitiativeTrack(initiative=last, steps=steps, state=state, state_label=str(label))
+
+
+def initiative_tracks(
+    initiatives: list[Initiative], *, series: list[Assessment], latest: int | None = None
+) -> list[InitiativeTrack]:
+    """Return the initiatives of a series of editions, each once, as last reported, with its status per edition.
+
+    Entries linked by `carried_from` are the same initiative. An initiative is "started" when first reported in the
+    latest edition of several, "stopped" when last reported as ended, "unreported" when a later edition did not carry
+    it (it keeps its last status), else "running" (or "planned"). With `latest`, only that many are returned, the
+    most recent first: last reported in the latest edition, then entered last (a page listing a few of many).
+    """
+    years = {assessment.pk: assessment.year for assessment in series}
+    latest_year = max(years.values(), default=None)
+    groups = initiative_groups(initiatives, series=series)
+    if latest is None:
+        groups.sort(key=lambda members: (members[-1].status == Initiative.Status.ENDED, members[-1].title.casefold()))
+    else:
+        groups.sort(key=lambda members: (-years.get(members[-1].assessment_id, 0), -members[-1].pk))
+        groups = groups[:latest]
+    return [_track(members, years, latest_year, len(series)) for members in groups]
 
 
 # --- The radar of two editions

@@ -1,6 +1,7 @@
 """The good-practice library's search and filters: a GET form that works without JavaScript."""
 
 import django_filters
+from django import forms
 from django.db import connections
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -72,10 +73,13 @@ class InitiativeFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(
         field_name="assessment__city__country", label=_("Country"), empty_label=_("All countries"), choices=[]
     )
+    # One city's initiatives, as a page that lists only some of them links to (the duo dashboard): a hidden field,
+    # the page names the city and offers to leave it.
+    city = django_filters.CharFilter(field_name="assessment__city__slug", label=_("City"), widget=forms.HiddenInput)
 
     class Meta:
         model = Initiative
-        fields = ["q", "category", "pillar", "actor_type", "country"]
+        fields = ["q", "category", "pillar", "actor_type", "country", "city"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

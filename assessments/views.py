@@ -143,10 +143,12 @@ def library(request):
     # Tags and markers of the page shown only: the cost of a page stays that of its twenty entries.
     page.object_list = prefetch_related_objects_list(page.object_list, "categories", "pillars")
     map_data = {"cities": [], "duos": [], "initiatives": initiative_markers(page.object_list)}
+    slug = filterset.form.cleaned_data.get("city") if filterset.is_bound and filterset.is_valid() else ""
+    city = City.objects.filter(slug=slug).first() if slug else None
     return render(
         request,
         "assessments/library.html",
-        {"filter": filterset, "page": page, "initiatives": page.object_list, "map_data": map_data},
+        {"filter": filterset, "page": page, "initiatives": page.object_list, "map_data": map_data, "city": city},
     )
 
 

@@ -15,11 +15,12 @@ __all__ = ["VERSION_KEY", "connect_signals", "data_version", "data_version_bump"
 TIMEOUT = 60 * 60  # an hour: the version makes stale entries unreachable long before
 
 
-def public_cached(name: str, key: str, compute):
+def public_cached(name: str, key: str, compute, *, keep=None):
     """Return compute() for the public, cached under the name, the key, the language and the data version.
 
     Without a cache (Redis down: the cache misses and drops what it is given, core/cache.py), compute() is the
-    answer: the page is served from the database.
+    answer: the page is served from the database. `keep(value)`, when given, says whether the value may be cached
+    (a key made of a visitor's made-up parameter must not fill the cache).
     """
     version = data_version()
     if version is None or cache_degraded():
@@ -28,7 +29,8 @@ def public_cached(name: str, key: str, compute):
     value = cache.get(cache_key)
     if value is None:
         value = compute()
-        cache.set(cache_key, value, TIMEOUT)
+        if keep is None or keep(value):
+            cache.set(cache_key, value, TIMEOUT)
     return value
 
 

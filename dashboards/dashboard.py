@@ -2,11 +2,13 @@
 
 One selector, `duo_dashboard_data`, reads everything in a fixed number of queries and returns plain dataclasses
 (strings, numbers, dates) that the page, the CSV export and the API all use, and that the public cache can store.
+The page asks for one category's indicators and a city's latest initiatives only, so that its cost does not grow
+with the data; the CSV export, the API and the duo report read the whole.
 The sections are typed in sections.py; the comparison guards (comparison.py) and the opportunity ranking
 (opportunities.py) are pure functions of already-fetched data.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
@@ -16,6 +18,7 @@ from assessments.editions import (
     compare_choices,
     edition_change,
     edition_series,
+    initiative_groups,
     initiative_tracks,
 )
 from assessments.models import (
@@ -86,7 +89,7 @@ def _city_side(city: City, assessment: Assessment | None) -> CitySide:
     )
 
 
-def _initiative_item(initiative: Initiative, codes: dict[int, str], track=None) -> InitiativeItem:
+def _initiative_item(initiative: Initiative, facts: "_DuoFacts", track=None) -> InitiativeItem:
     extra = {}
     if track is not None:
         extra = {
@@ -97,9 +100,9 @@ def _initiative_item(initiative: Initiative, codes: dict[int, str], track=None) 
     return InitiativeItem(
         ref=initiative.ref,
         title=initiative.title,
-        url=reverse("assessments:initiative-detail", kwargs={"ref": initiative.ref}),
-        categories=[codes.get(c.pk, "") for c in initiative.categories.all()],
-        actions=sorted(a.number for a in initiative.actions.all()),
+        url=facts.initiative_url.replace(REF_PLACEHOLDER, initiative.ref),
+        categories=[facts.codes.get(pk, "") for pk in facts.initiative_categories.get(initiative.pk, [])],
+        actions=sorted(facts.initiative_actions.get(initiative.pk, [])),
         lat=initiative.latitude,
         lon=initiative.longitude,
         **extra,
@@ -115,11 +118,16 @@ class _DuoFacts:
     categories: list[Category]  # one per code, the first city's framework first
     every_reading: list[CategoryAssessment]
     readings: dict[tuple[int, str], CategoryAssessment]  # (assessment id, category code) → reading
-    indicators: list[Indicator]
-    values: dict[tuple[int, int], IndicatorValue]  # (assessment id, indicator id) → value
+    completeness: dict[tuple[int, str], Completeness]  # (assessment id, category code) → its indicators with a value
+    indicators: list[Indicator]  # of the category shown, or of every category
+    values: dict[tuple[int, int], IndicatorValue]  # (assessment id, indicator id) → value, of those indicators
     challenges: list[Challenge]  # of the current editions
-    every_initiative: list[Initiative]  # of every edition read
+    every_initiative: list[Initiative]  # of every edition read, without their links
     initiatives: list[Initiative]  # of the current editions
+    initiative_categories: dict[int, list[int]] = field(default_factory=dict)  # initiative id → category ids
+    initiative_actions: dict[int, list[int]] = field(default_factory=dict)  # initiative id → action numbers
+    initiative_url: str = ""  # an initiative's page, REF_PLACEHOLDER standing for its ref: reversed once, not per item
+    initiatives_by_category: dict = field(default_factory=dict)  # (assessment id, category code) → InitiativeItems
 
 
 def _duo_categories(present: list[Assessment]) -> tuple[list[Category], dict[int, str], list[Category]]:
@@ -137,57 +145,104 @@ def _duo_categories(present: list[Assessment]) -> tuple[list[Category], dict[int
     return all_categories, codes, categories
 
 
-def _duo_facts(present: list[Assessment], every_edition: list[Assessment]) -> _DuoFacts:
+def _completeness(present: list[Assessment], indicators: list[Indicator], values: dict, codes: dict) -> dict:
+    """Return the data completeness of each current edition per category code."""
+    totals, filled = {}, {}
+    for indicator in indicators:
+        key = (indicator.framework_id, codes[indicator.category_id])
+        totals[key] = totals.get(key, 0) + 1
+        for assessment in present:
+            value = values.get((assessment.pk, indicator.pk))
+            if indicator.framework_id == assessment.framework_id and value is not None and value.has_value:
+                filled[(assessment.pk, key[1])] = filled.get((assessment.pk, key[1]), 0) + 1
+    return {
+        (a.pk, code): Completeness(filled.get((a.pk, code), 0), totals.get((a.framework_id, code), 0))
+        for a in present
+        for code in set(codes.values())
+    }
+
+
+def _initiative_links(editions: list[Assessment]) -> tuple[dict, dict]:
+    """Return the category ids and recommended action numbers of each initiative of the editions, read from the link
+    tables (two queries): no model instance per link."""
+    # Filtered by edition, not by a list of initiative ids: preparing hundreds of ids costs more than the query.
+    categories, actions = {}, {}
+    links = Initiative.categories.through.objects.filter(initiative__assessment__in=editions)
+    for initiative_id, category_id in links.order_by("category__framework", "category__order").values_list(
+        "initiative_id", "category_id"
+    ):
+        categories.setdefault(initiative_id, []).append(category_id)
+    links = Initiative.actions.through.objects.filter(initiative__assessment__in=editions)
+    for initiative_id, number in links.values_list("initiative_id", "recommendedaction__number"):
+        actions.setdefault(initiative_id, []).append(number)
+    return categories, actions
+
+
+REF_PLACEHOLDER = "initiative-ref"
+INITIATIVE_FIELDS = ("id", "ref", "title", "assessment_id", "carried_from_id", "status", "location")
+
+
+def _duo_facts(present: list[Assessment], every_edition: list[Assessment], category: str | None) -> _DuoFacts:
     """Return everything the sections read of the current editions and of every edition read, in a fixed number of
-    queries."""
+    queries: the indicators and values of one category when `category` is a code ('' for the first), of every
+    category when None."""
     all_categories, codes, categories = _duo_categories(present)
     framework_ids = {a.framework_id for a in present}
     every_reading = list(CategoryAssessment.objects.filter(assessment__in=every_edition))
-    indicators = list(
+    every_indicator = list(
         Indicator.objects.filter(framework_id__in=framework_ids).order_by("category__order", "number", "code")
     )
-    values = {(v.assessment_id, v.indicator_id): v for v in IndicatorValue.objects.filter(assessment__in=every_edition)}
+    indicators = every_indicator
+    values = IndicatorValue.objects.filter(assessment__in=every_edition)
+    if category is not None:
+        shown = category or (categories[0].code if categories else "")
+        indicators = [i for i in every_indicator if codes[i.category_id] == shown]
+        # The values of the indicators shown in every edition, and all of the current editions' for completeness.
+        values = values.filter(Q(assessment__in=present) | Q(indicator__category__code=shown))
+    values = {(v.assessment_id, v.indicator_id): v for v in values}
     challenges = list(
         Challenge.objects.filter(assessment__in=present)
         .prefetch_related("actions")
         .order_by("category__order", "title")
     )
     every_initiative = list(
-        Initiative.objects.filter(assessment__in=every_edition)
-        .select_related("assessment")
-        .prefetch_related("categories", "actions")
-        .order_by("title")
+        Initiative.objects.filter(assessment__in=every_edition).only(*INITIATIVE_FIELDS).order_by("title")
     )
     present_ids = {a.pk for a in present}
-    return _DuoFacts(
+    initiative_categories, initiative_actions = _initiative_links(every_edition)
+    facts = _DuoFacts(
         all_categories=all_categories,
         codes=codes,
         categories=categories,
         every_reading=every_reading,
         readings={(r.assessment_id, codes[r.category_id]): r for r in every_reading},
+        completeness=_completeness(present, every_indicator, values, codes),
         indicators=indicators,
         values=values,
         challenges=challenges,
         every_initiative=every_initiative,
         initiatives=[i for i in every_initiative if i.assessment_id in present_ids],
+        initiative_categories=initiative_categories,
+        initiative_actions=initiative_actions,
+        initiative_url=reverse("assessments:initiative-detail", kwargs={"ref": REF_PLACEHOLDER}),
     )
+    facts.initiatives_by_category = _initiatives_by_category(facts)
+    return facts
 
 
 def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts) -> CategorySide:
     """Return one city's side of a category row: its rating, completeness, challenges and initiatives there."""
     codes = facts.codes
     reading = facts.readings.get((assessment.pk, category.code))
-    own = [
-        i
-        for i in facts.indicators
-        if codes[i.category_id] == category.code and i.framework_id == assessment.framework_id
-    ]
-    filled = sum(1 for i in own if (v := facts.values.get((assessment.pk, i.pk))) is not None and v.has_value)
-    completeness = Completeness(filled, len(own))
+    completeness = facts.completeness[(assessment.pk, category.code)]
     return CategorySide(
         rating=reading.rating if reading else None,
         rationale=reading.rating_rationale if reading else "",
-        completeness={"with_value": filled, "total": len(own), "percent": completeness.percent},
+        completeness={
+            "with_value": completeness.with_value,
+            "total": completeness.total,
+            "percent": completeness.percent,
+        },
         challenges=[
             ChallengeItem(
                 title=c.title,
@@ -199,13 +254,20 @@ def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts)
             for c in facts.challenges
             if c.assessment_id == assessment.pk and codes.get(c.category_id) == category.code
         ],
-        initiatives=[
-            _initiative_item(i, codes)
-            for i in facts.initiatives
-            if i.assessment_id == assessment.pk
-            and any(c.pk in codes and codes[c.pk] == category.code for c in i.categories.all())
-        ],
+        initiatives=facts.initiatives_by_category.get((assessment.pk, category.code), []),
     )
+
+
+def _initiatives_by_category(facts: _DuoFacts) -> dict[tuple[int, str], list[InitiativeItem]]:
+    """Return the current editions' initiatives by (assessment id, category code), by title, each item built once."""
+    grouped = {}
+    for initiative in facts.initiatives:
+        item = None
+        for code in dict.fromkeys(facts.codes.get(pk) for pk in facts.initiative_categories.get(initiative.pk, [])):
+            if code is not None:
+                item = item or _initiative_item(initiative, facts)
+                grouped.setdefault((initiative.assessment_id, code), []).append(item)
+    return grouped
 
 
 def _category_rows(
@@ -253,9 +315,11 @@ def _edition_changes(
     series: dict[int, list[Assessment]],
     facts: _DuoFacts,
     compare: int | None,
-) -> list[CityChange]:
-    """Return each city's change since the edition compared with, and give each side its initiatives' tracks."""
-    changes = []
+    initiatives: int | None = None,
+) -> tuple[list[CityChange], dict[str, int]]:
+    """Return each city's change since the edition compared with, and give each side its initiatives' tracks (at
+    most `initiatives` of them, the most recent, when it is given); return as well how many each city has."""
+    changes, counts = [], {}
     readings_by_id = {(r.assessment_id, r.category_id): r for r in facts.every_reading}
     for side, assessment in zip(sides, assessments, strict=True):
         if assessment is None:
@@ -263,8 +327,10 @@ def _edition_changes(
         editions = series[assessment.pk]
         # Every initiative of the editions read, once, as last reported: a follow-up never hides the earlier ones.
         ids = {e.pk for e in editions}
-        tracks = initiative_tracks([i for i in facts.every_initiative if i.assessment_id in ids], series=editions)
-        side.initiatives = [_initiative_item(t.initiative, facts.codes, t) for t in tracks]
+        read = [i for i in facts.every_initiative if i.assessment_id in ids]
+        counts[side.slug] = len(initiative_groups(read, series=editions))
+        tracks = initiative_tracks(read, series=editions, latest=initiatives)
+        side.initiatives = [_initiative_item(t.initiative, facts, t) for t in tracks]
         choices = compare_choices(assessment, editions)
         if not choices:
             continue
@@ -279,7 +345,7 @@ def _edition_changes(
             values=facts.values,
         )
         changes.append(CityChange(slug=side.slug, name=side.name, change=change))
-    return changes
+    return changes, counts
 
 
 def _duo_opportunities(cities: list[City], facts: _DuoFacts, inputs: dict) -> list:
@@ -289,7 +355,8 @@ def _duo_opportunities(cities: list[City], facts: _DuoFacts, inputs: dict) -> li
         categories=[(c.code, str(c), c.order) for c in facts.categories],
         facts=inputs,
     )
-    titles = {a.number: a.title for item in (*facts.challenges, *facts.initiatives) for a in item.actions.all()}
+    # An opportunity's action is always one of the weak city's challenges: their actions hold every title needed.
+    titles = {a.number: a.title for challenge in facts.challenges for a in challenge.actions.all()}
     for opportunity in opportunities:
         if opportunity.action is not None:
             opportunity.action_title = titles.get(opportunity.action, "")
@@ -309,11 +376,22 @@ def _duo_timeline(duo: Duo) -> list[Phase]:
     ]
 
 
-def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> DuoDashboard:
+def duo_dashboard_data(
+    *,
+    duo: Duo,
+    user=None,
+    compare: int | None = None,
+    category: str | None = None,
+    initiatives: int | None = None,
+) -> DuoDashboard:
     """Return the dashboard of a duo as the user may read it (the public's when user is None or anonymous).
 
     Each city's edition is compared with its baseline, or with its edition of the year `compare` when it has one.
-    Ten queries whatever the amount of data and the number of editions (plus the user's own role lookups).
+    By default everything is built (the CSV export, the API and the duo report read it). The page narrows it: the
+    indicator comparison and the indicator changes of one category only when `category` is its code ('' for the
+    first category), and each city's `initiatives` most recent initiatives across editions, their number in
+    `initiative_counts`. Ten queries whatever the amount of data and the number of editions (plus the user's
+    own role lookups).
     """
     cities = list(duo.cities)
     chosen, readable = _readable_assessments(user, cities)
@@ -321,12 +399,15 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
     present = [a for a in assessments if a is not None]
     series = {a.pk: edition_series(a, readable[a.city_id]) for a in present}
     every_edition = list({e.pk: e for editions in series.values() for e in editions}.values())
-    facts = _duo_facts(present, every_edition)
+    facts = _duo_facts(present, every_edition, category)
 
     sides = [_city_side(city, assessment) for city, assessment in zip(cities, assessments, strict=True)]
     rows, inputs = _category_rows(cities, assessments, facts)
     comparison = _indicator_comparison(cities, assessments, facts)
-    changes = _edition_changes(sides, assessments, series, facts, compare)
+    changes, counts = _edition_changes(sides, assessments, series, facts, compare, initiatives)
+    shown = None
+    if category is not None:
+        shown = category or (facts.categories[0].code if facts.categories else "")
     return DuoDashboard(
         slug=duo.slug,
         name=duo.name,
@@ -338,6 +419,8 @@ def duo_dashboard_data(*, duo: Duo, user=None, compare: int | None = None) -> Du
         is_demo=any(a.is_demo for a in present),
         has_draft=any(a.status != Assessment.Status.PUBLISHED for a in present),
         changes=changes,
+        category=shown,
+        initiative_counts=counts,
     )
 
 

@@ -140,7 +140,13 @@ class DuoDashboard:
     is_demo: bool
     has_draft: bool
     changes: list[CityChange] = field(default_factory=list)  # the cities with an earlier published edition
+    # What the page narrowed, left out of as_dict: the category whose indicators were built (None: every one), and
+    # each city's number of initiatives across editions (by slug), of which `cities[].initiatives` may list fewer.
+    category: str | None = None
+    initiative_counts: dict[str, int] = field(default_factory=dict)
 
     def as_dict(self) -> dict:
-        """Return the dashboard as JSON-ready dicts and lists."""
-        return asdict(self)
+        """Return the dashboard as JSON-ready dicts and lists (what the page narrowed left out)."""
+        data = asdict(self)
+        del data["category"], data["initiative_counts"]
+        return data

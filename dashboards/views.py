@@ -2,7 +2,7 @@
 
 import csv
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_cookie
@@ -16,6 +16,11 @@ from .dashboard import DuoDashboard, dashboard_extra_sections, dashboard_map_dat
 from .selectors import dashboard_read
 
 SERIES_COLOURS = ("#2e7d32", "#e65100")  # the French city and its partner, as on the maps
+ALL_CATEGORIES = "all"
+# The page shows one category's indicators and a city's latest initiatives, so that its size does not grow with the
+# data; ?category=all shows everything, and the library lists every initiative of a city.
+INITIATIVES_SHOWN = 10
+OPPORTUNITIES_SHOWN = 5
 
 
 def _compare_year(request) -> int | None:
@@ -63,20 +68,86 @@ def ratings_radar(dashboard: DuoDashboard) -> str:
     )
 
 
+def category_choices(dashboard: DuoDashboard, compare: int | None) -> list[dict]:
+    """Return the links of the category chooser, each category then every category, the one shown marked current;
+    each keeps the edition compared with."""
+    choices = [(row.code, row.name) for row in dashboard.categories] + [(ALL_CATEGORIES, _("All categories"))]
+    links = []
+    for code, name in choices:
+        query = QueryDict(mutable=True)
+        if compare is not None:
+            query["compare"] = str(compare)
+        query["category"] = code
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "query": query.urlencode(),
+                "current": code == (dashboard.category or ALL_CATEGORIES),
+            }
+        )
+    return links
+
+
+def _read_for_page(request, duo, compare: int | None) -> DuoDashboard:
+    """Return the dashboard the page shows: one category (?category=<code>, the first by default) with each city's
+    latest initiatives, or everything (?category=all); an unknown category is not found."""
+    requested = request.GET.get("category", "")
+    if requested == ALL_CATEGORIES:
+        return dashboard_read(duo=duo, user=request.user, compare=compare)
+    dashboard = dashboard_read(
+        duo=duo, user=request.user, compare=compare, category=requested, initiatives=INITIATIVES_SHOWN
+    )
+    if requested and requested not in [row.code for row in dashboard.categories]:
+        raise Http404("category: give the code of one of the dashboard's categories, or all.")
+    return dashboard
+
+
+def category_pairs(dashboard: DuoDashboard, limit: int | None) -> list[dict]:
+    """Return the category rows the page shows (the category shown, or every one), each city's side beside its city
+    with at most `limit` of its initiatives (all when None) and the number left out."""
+    pairs = []
+    for row in dashboard.categories:
+        if dashboard.category is not None and row.code != dashboard.category:
+            continue
+        sides = []
+        for city, side in zip(dashboard.cities, row.sides, strict=True):
+            listed = side.initiatives if limit is None else side.initiatives[:limit]
+            sides.append(
+                {"city": city, "side": side, "initiatives": listed, "more": len(side.initiatives) - len(listed)}
+            )
+        pairs.append({"row": row, "sides": sides})
+    return pairs
+
+
+def initiative_totals(dashboard: DuoDashboard) -> list[dict]:
+    """Return, for each city whose initiatives the page lists only in part, how many it lists and how many it has."""
+    return [
+        {"city": city, "shown": len(city.initiatives), "total": dashboard.initiative_counts[city.slug]}
+        for city in dashboard.cities
+        if dashboard.initiative_counts.get(city.slug, 0) > len(city.initiatives)
+    ]
+
+
 @vary_on_cookie
 def duo_dashboard(request, slug):
     """Both cities of a duo side by side: ratings, completeness, comparable figures, cooperation opportunities."""
     compare = _compare_year(request)
     duo = duo_for(request.user, slug)
-    dashboard = dashboard_read(duo=duo, user=request.user, compare=compare)
+    dashboard = _read_for_page(request, duo, compare)
     if compare is not None and not any(
         compare in [choice.year for choice in item.change.choices] for item in dashboard.changes
     ):
         raise Http404("compare: no city of the duo has a published edition of that year before its latest.")
     category_names = {row.code: row.name for row in dashboard.categories}
     compare_years = sorted({choice.year for item in dashboard.changes for choice in item.change.choices})
+    shown = dashboard.category
+    totals = initiative_totals(dashboard)
+    changes = change_sections(dashboard)
+    for item in changes:
+        item["initiatives_total"] = next((t for t in totals if t["city"].slug == item["city"].slug), None)
     context = {
-        "changes": change_sections(dashboard),
+        "changes": changes,
         "compare_years": compare_years,
         "compare": compare,
         "duo": duo,
@@ -84,6 +155,13 @@ def duo_dashboard(request, slug):
         "radar": ratings_radar(dashboard),
         "map_data": dashboard_map_data(dashboard),
         "category_names": category_names,
+        "category": shown,
+        "category_name": category_names.get(shown, ""),
+        "category_param": shown or ALL_CATEGORIES,
+        "category_pairs": category_pairs(dashboard, None if shown is None else INITIATIVES_SHOWN),
+        "category_choices": category_choices(dashboard, compare),
+        "initiative_totals": totals,
+        "opportunities": dashboard.opportunities if shown is None else dashboard.opportunities[:OPPORTUNITIES_SHOWN],
         "extra_sections": dashboard_extra_sections(duo=duo, user=request.user),
         "private_space": request.user.has_perm("cities.view_duo_private", duo),
     }

@@ -189,3 +189,15 @@ def test_the_library_needs_the_same_number_of_queries_whatever_its_size(anonymou
 
     assert _queries_of(anonymous, params) == small
     assert small <= 10
+
+
+def test_the_library_lists_one_city_s_initiatives_and_offers_every_city(anonymous, library):
+    response = anonymous.get("/en/library/", {"city": library["fez canteens"].assessment.city.slug})
+
+    assert titles(response) == {
+        "School canteens sourcing local organic food (Fez)",
+        "Food bank collecting unsold food (Fez)",
+    }
+    html = response.content.decode()
+    assert "Initiatives of Fez only." in html
+    assert 'type="hidden" name="city"' in html and ">Every city</a>" in html

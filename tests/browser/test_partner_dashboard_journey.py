@@ -3,6 +3,7 @@ with the keyboard, on a desktop and on a phone."""
 
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -88,7 +89,24 @@ def test_partner_reads_the_duo_dashboard_and_exports_the_comparison_with_the_key
     assert download.suggested_filename == "lyon-ho-chi-minh-city-comparison.csv"
     rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8-sig"))))
     assert rows[0][3] == "Lyon: value"
+
+    # The page details one category at a time, the first by default; the chooser's last link, reached with the
+    # keyboard, shows every category: the indicators of the export.
+    chooser = page.locator("nav.category-chooser")
+    expect(chooser.locator("a[aria-current=page]")).to_have_count(1)
+    expect(chooser.locator("a").first).to_have_attribute("aria-current", "page")
+    page.locator("body").focus()
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.category-chooser li:last-child a')"):
+            break
+    else:
+        pytest.fail("The category chooser cannot be reached with the Tab key.")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"\?category=all#category-chooser$"), wait_until="domcontentloaded")
+    expect(chooser.locator("a[aria-current=page]")).to_have_text("All categories")
     assert len(rows) == 1 + page.locator("table.comparison-table tbody tr[data-indicator]").count()
+    watcher.assert_clean()
 
     # On a phone, the two cities are stacked.
     page.set_viewport_size({"width": 390, "height": 844})
