@@ -12,10 +12,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def five_initiatives(db):
     assessment = AssessmentFactory(status=Assessment.Status.PUBLISHED)
-    return [
-        InitiativeFactory(assessment=assessment, title_en=f"Initiative {letter}")
-        for letter in "ABCDE"
-    ]
+    return [InitiativeFactory(assessment=assessment, title_en=f"Initiative {letter}") for letter in "ABCDE"]
 
 
 def geojson(client, query: str = ""):
