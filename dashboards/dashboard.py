@@ -4,14 +4,10 @@ One selector, `duo_dashboard_data`, reads everything in a fixed number of querie
 (strings, numbers, dates) that the page, the CSV export and the API all use, and that the public cache can store.
 The page asks for one category's indicators and a city's latest initiatives only, so that its cost does not grow
 with the data; the CSV export, the API and the duo report read the whole.
-The sections are typed in sections.py; the comparison guards (comparison.py) and the opportunity ranking
-(opportunities.py) are pure functions of already-fetched data.
+What it is built from is read in facts.py; the sections are typed in sections.py; the comparison guards
+(comparison.py) and the opportunity ranking (opportunities.py) are pure functions of already-fetched data.
 """
 
-from dataclasses import dataclass, field
-
-from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from assessments.editions import (
@@ -24,18 +20,13 @@ from assessments.editions import (
 from assessments.models import (
     Assessment,
     Category,
-    CategoryAssessment,
-    Challenge,
-    Indicator,
-    IndicatorValue,
     Initiative,
 )
-from assessments.selectors import Completeness
-from assessments.services import MUFPP_SLUG
 from cities.models import City, Duo
 from cities.selectors import city_marker, duo_line, initiative_marker
 
 from .comparison import compare_indicator
+from .facts import REF_PLACEHOLDER, DuoFacts, duo_facts, readable_assessments
 from .opportunities import OpportunityInput, cooperation_opportunities
 from .sections import (
     AssessmentInfo,
@@ -50,17 +41,6 @@ from .sections import (
 )
 
 # --- The selector
-
-
-def _readable_assessments(user, cities) -> tuple[dict[int, Assessment], dict[int, list[Assessment]]]:
-    """Return the latest assessment the user may read per city id, and every one they may read (one query)."""
-    ids = [city.pk for city in cities]
-    queryset = Assessment.objects.visible_to(user).select_related("city", "framework")
-    latest, readable = {}, {}
-    for assessment in queryset.filter(city_id__in=ids).order_by("-year", "-id"):
-        latest.setdefault(assessment.city_id, assessment)
-        readable.setdefault(assessment.city_id, []).append(assessment)
-    return latest, readable
 
 
 def _city_side(city: City, assessment: Assessment | None) -> CitySide:
@@ -89,7 +69,7 @@ def _city_side(city: City, assessment: Assessment | None) -> CitySide:
     )
 
 
-def _initiative_item(initiative: Initiative, facts: "_DuoFacts", track=None) -> InitiativeItem:
+def _initiative_item(initiative: Initiative, facts: "DuoFacts", track=None) -> InitiativeItem:
     extra = {}
     if track is not None:
         extra = {
@@ -109,128 +89,7 @@ def _initiative_item(initiative: Initiative, facts: "_DuoFacts", track=None) -> 
     )
 
 
-@dataclass
-class _DuoFacts:
-    """What the dashboard reads of a duo's editions, fetched once and shared by its sections."""
-
-    all_categories: list[Category]  # of every framework read, by framework and order
-    codes: dict[int, str]  # category id → code
-    categories: list[Category]  # one per code, the first city's framework first
-    every_reading: list[CategoryAssessment]
-    readings: dict[tuple[int, str], CategoryAssessment]  # (assessment id, category code) → reading
-    completeness: dict[tuple[int, str], Completeness]  # (assessment id, category code) → its indicators with a value
-    indicators: list[Indicator]  # of the category shown, or of every category
-    values: dict[tuple[int, int], IndicatorValue]  # (assessment id, indicator id) → value, of those indicators
-    challenges: list[Challenge]  # of the current editions
-    every_initiative: list[Initiative]  # of every edition read, without their links
-    initiatives: list[Initiative]  # of the current editions
-    initiative_categories: dict[int, list[int]] = field(default_factory=dict)  # initiative id → category ids
-    initiative_actions: dict[int, list[int]] = field(default_factory=dict)  # initiative id → action numbers
-    initiative_url: str = ""  # an initiative's page, REF_PLACEHOLDER standing for its ref: reversed once, not per item
-    initiatives_by_category: dict = field(default_factory=dict)  # (assessment id, category code) → InitiativeItems
-
-
-def _duo_categories(present: list[Assessment]) -> tuple[list[Category], dict[int, str], list[Category]]:
-    """Return the categories of the frameworks read (MUFPP's when none), their codes by id, and one per code."""
-    framework_ids = {a.framework_id for a in present}
-    category_filter = Q(framework_id__in=framework_ids) if framework_ids else Q(framework__slug=MUFPP_SLUG)
-    all_categories = list(Category.objects.filter(category_filter).order_by("framework_id", "order"))
-    codes = {category.pk: category.code for category in all_categories}
-    primary = present[0].framework_id if present else None
-    categories, seen = [], set()
-    for category in sorted(all_categories, key=lambda c: (c.framework_id != primary, c.order)):
-        if category.code not in seen:
-            seen.add(category.code)
-            categories.append(category)
-    return all_categories, codes, categories
-
-
-def _completeness(present: list[Assessment], indicators: list[Indicator], values: dict, codes: dict) -> dict:
-    """Return the data completeness of each current edition per category code."""
-    totals, filled = {}, {}
-    for indicator in indicators:
-        key = (indicator.framework_id, codes[indicator.category_id])
-        totals[key] = totals.get(key, 0) + 1
-        for assessment in present:
-            value = values.get((assessment.pk, indicator.pk))
-            if indicator.framework_id == assessment.framework_id and value is not None and value.has_value:
-                filled[(assessment.pk, key[1])] = filled.get((assessment.pk, key[1]), 0) + 1
-    return {
-        (a.pk, code): Completeness(filled.get((a.pk, code), 0), totals.get((a.framework_id, code), 0))
-        for a in present
-        for code in set(codes.values())
-    }
-
-
-def _initiative_links(editions: list[Assessment]) -> tuple[dict, dict]:
-    """Return the category ids and recommended action numbers of each initiative of the editions, read from the link
-    tables (two queries): no model instance per link."""
-    # Filtered by edition, not by a list of initiative ids: preparing hundreds of ids costs more than the query.
-    categories, actions = {}, {}
-    links = Initiative.categories.through.objects.filter(initiative__assessment__in=editions)
-    for initiative_id, category_id in links.order_by("category__framework", "category__order").values_list(
-        "initiative_id", "category_id"
-    ):
-        categories.setdefault(initiative_id, []).append(category_id)
-    links = Initiative.actions.through.objects.filter(initiative__assessment__in=editions)
-    for initiative_id, number in links.values_list("initiative_id", "recommendedaction__number"):
-        actions.setdefault(initiative_id, []).append(number)
-    return categories, actions
-
-
-REF_PLACEHOLDER = "initiative-ref"
-INITIATIVE_FIELDS = ("id", "ref", "title", "assessment_id", "carried_from_id", "status", "location")
-
-
-def _duo_facts(present: list[Assessment], every_edition: list[Assessment], category: str | None) -> _DuoFacts:
-    """Return everything the sections read of the current editions and of every edition read, in a fixed number of
-    queries: the indicators and values of one category when `category` is a code ('' for the first), of every
-    category when None."""
-    all_categories, codes, categories = _duo_categories(present)
-    framework_ids = {a.framework_id for a in present}
-    every_reading = list(CategoryAssessment.objects.filter(assessment__in=every_edition))
-    every_indicator = list(
-        Indicator.objects.filter(framework_id__in=framework_ids).order_by("category__order", "number", "code")
-    )
-    indicators = every_indicator
-    values = IndicatorValue.objects.filter(assessment__in=every_edition)
-    if category is not None:
-        shown = category or (categories[0].code if categories else "")
-        indicators = [i for i in every_indicator if codes[i.category_id] == shown]
-        # The values of the indicators shown in every edition, and all of the current editions' for completeness.
-        values = values.filter(Q(assessment__in=present) | Q(indicator__category__code=shown))
-    values = {(v.assessment_id, v.indicator_id): v for v in values}
-    challenges = list(
-        Challenge.objects.filter(assessment__in=present)
-        .prefetch_related("actions")
-        .order_by("category__order", "title")
-    )
-    every_initiative = list(
-        Initiative.objects.filter(assessment__in=every_edition).only(*INITIATIVE_FIELDS).order_by("title")
-    )
-    present_ids = {a.pk for a in present}
-    initiative_categories, initiative_actions = _initiative_links(every_edition)
-    facts = _DuoFacts(
-        all_categories=all_categories,
-        codes=codes,
-        categories=categories,
-        every_reading=every_reading,
-        readings={(r.assessment_id, codes[r.category_id]): r for r in every_reading},
-        completeness=_completeness(present, every_indicator, values, codes),
-        indicators=indicators,
-        values=values,
-        challenges=challenges,
-        every_initiative=every_initiative,
-        initiatives=[i for i in every_initiative if i.assessment_id in present_ids],
-        initiative_categories=initiative_categories,
-        initiative_actions=initiative_actions,
-        initiative_url=reverse("assessments:initiative-detail", kwargs={"ref": REF_PLACEHOLDER}),
-    )
-    facts.initiatives_by_category = _initiatives_by_category(facts)
-    return facts
-
-
-def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts) -> CategorySide:
+def _category_side(category: Category, assessment: Assessment, facts: DuoFacts) -> CategorySide:
     """Return one city's side of a category row: its rating, completeness, challenges and initiatives there."""
     codes = facts.codes
     reading = facts.readings.get((assessment.pk, category.code))
@@ -258,7 +117,7 @@ def _category_side(category: Category, assessment: Assessment, facts: _DuoFacts)
     )
 
 
-def _initiatives_by_category(facts: _DuoFacts) -> dict[tuple[int, str], list[InitiativeItem]]:
+def _initiatives_by_category(facts: DuoFacts) -> dict[tuple[int, str], list[InitiativeItem]]:
     """Return the current editions' initiatives by (assessment id, category code), by title, each item built once."""
     grouped = {}
     for initiative in facts.initiatives:
@@ -271,7 +130,7 @@ def _initiatives_by_category(facts: _DuoFacts) -> dict[tuple[int, str], list[Ini
 
 
 def _category_rows(
-    cities: list[City], assessments: list[Assessment | None], facts: _DuoFacts
+    cities: list[City], assessments: list[Assessment | None], facts: DuoFacts
 ) -> tuple[list[CategoryRow], dict[tuple[str, str], OpportunityInput]]:
     """Return the category rows, both cities side by side, and what the opportunity ranking reads of each side."""
     rows, inputs = [], {}
@@ -288,7 +147,7 @@ def _category_rows(
     return rows, inputs
 
 
-def _indicator_comparison(cities: list[City], assessments: list[Assessment | None], facts: _DuoFacts) -> list:
+def _indicator_comparison(cities: list[City], assessments: list[Assessment | None], facts: DuoFacts) -> list:
     """Return one comparison row per indicator code when both cities have an edition, else none."""
     comparison = []
     if not all(assessments):
@@ -313,7 +172,7 @@ def _edition_changes(
     sides: list[CitySide],
     assessments: list[Assessment | None],
     series: dict[int, list[Assessment]],
-    facts: _DuoFacts,
+    facts: DuoFacts,
     compare: int | None,
     initiatives: int | None = None,
 ) -> tuple[list[CityChange], dict[str, int]]:
@@ -348,7 +207,7 @@ def _edition_changes(
     return changes, counts
 
 
-def _duo_opportunities(cities: list[City], facts: _DuoFacts, inputs: dict) -> list:
+def _duo_opportunities(cities: list[City], facts: DuoFacts, inputs: dict) -> list:
     """Return the ranked cooperation opportunities, each with the title of the action it points to."""
     opportunities = cooperation_opportunities(
         cities=[(city.slug, city.name) for city in cities],
@@ -394,12 +253,13 @@ def duo_dashboard_data(
     own role lookups).
     """
     cities = list(duo.cities)
-    chosen, readable = _readable_assessments(user, cities)
+    chosen, readable = readable_assessments(user, cities)
     assessments = [chosen.get(city.pk) for city in cities]
     present = [a for a in assessments if a is not None]
     series = {a.pk: edition_series(a, readable[a.city_id]) for a in present}
     every_edition = list({e.pk: e for editions in series.values() for e in editions}.values())
-    facts = _duo_facts(present, every_edition, category)
+    facts = duo_facts(present, every_edition, category)
+    facts.initiatives_by_category = _initiatives_by_category(facts)  # the sections' items, built once
 
     sides = [_city_side(city, assessment) for city, assessment in zip(cities, assessments, strict=True)]
     rows, inputs = _category_rows(cities, assessments, facts)
