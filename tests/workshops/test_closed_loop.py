@@ -56,7 +56,10 @@ def test_an_indicator_lists_its_values_across_editions_and_the_actions_meant_to_
     assert page.index("2019") < page.index("2024")
     assert "School canteens source locally" in page
     assert reverse("plans:action-detail", kwargs={"pk": loop["action"].pk}) in page
-    assert "77" not in re.sub(r'="[^"]*"', "", page)  # chart coordinates aside
+    # The draft edition's 77 stays private: read from the values on, past the heading's factory-made category name
+    # ("Category 577" once a process has made that many), chart coordinates aside.
+    values = page[page.index('id="values-heading"') :]
+    assert "77" not in re.sub(r'="[^"]*"', "", values)
 
 
 def test_an_unknown_indicator_is_not_found(anonymous, db):
